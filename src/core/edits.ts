@@ -1,0 +1,59 @@
+/**
+ * JSON changes → minimal text edits that keep the user's formatting and comments (jsonc-parser's `modify`).
+ */
+import { applyEdits, modify, type Edit, type FormattingOptions } from 'jsonc-parser';
+import type { ParsedJson } from './parse';
+import type { JsonChange } from './rules/types';
+import type { Range } from './types';
+
+/** An LSP text edit. */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** Indentation as the document already uses it, so inserted text looks like the rest. */
+export function detectFormatting(text: string): FormattingOptions {
+  const m = /\n([ \t]+)["}\]]/.exec(text);
+  const indent = m?.[1] ?? '  ';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  if (indent.startsWith('\t')) return { insertSpaces: false, tabSize: 4, eol };
+  return { insertSpaces: true, tabSize: Math.min(Math.max(indent.length, 1), 8), eol };
+}
+
+/** Offset edits for a list of changes, each computed against the text as changed by the ones before it. */
+export function changesToText(json: ParsedJson, changes: JsonChange[]): string {
+  let text = json.text;
+  const formattingOptions = detectFormatting(text);
+  for (const change of changes) {
+    let edits: Edit[];
+    if ('rename' in change) {
+      const key = new (json.constructor as typeof ParsedJson)(text).keyNodeAt(change.path);
+      if (!key) continue;
+      edits = [{ offset: key.offset, length: key.length, content: JSON.stringify(change.rename) }];
+    } else {
+      edits = modify(text, change.path, 'remove' in change ? undefined : change.value, { formattingOptions });
+    }
+    text = applyEdits(text, edits);
+  }
+  return text;
+}
+
+/**
+ * One edit that turns `before` into `after`, trimmed to the part that differs, so an editor moves nothing
+ * outside the change.
+ */
+export function minimalEdit(json: ParsedJson, after: string): TextEdit | undefined {
+  const before = json.text;
+  if (before === after) return undefined;
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
+    endBefore--;
+    endAfter--;
+  }
+  return { range: json.rangeAt(start, endBefore - start), newText: after.slice(start, endAfter) };
+}

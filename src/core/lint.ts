@@ -1,0 +1,93 @@
+/**
+ * lint: text in, diagnostics out. Parse once, classify, then JSON syntax, duplicate keys, describe-output
+ * leftovers, schema validation and the rule table; severities are mapped in one place at the end.
+ */
+import { EcsDocument, type EcsTarget } from './document';
+import { validateService, validateTaskDefinition } from './generated/validators';
+import { rules } from './rules/index';
+import { schemaDiagnostics } from './schema-diagnostics';
+import { serviceReadOnly, taskReadOnly } from './schema-info';
+import type { Diagnostic, LintOptions, Severity } from './types';
+
+export function analyze(text: string, options: Pick<LintOptions, 'kind'> = {}): EcsDocument {
+  return new EcsDocument(text, options.kind ?? 'auto');
+}
+
+export function lint(input: string | EcsDocument, options: LintOptions = {}): Diagnostic[] {
+  const doc = typeof input === 'string' ? analyze(input, options) : input;
+  if (!doc.isEcs) return [];
+  const out: Diagnostic[] = [];
+  const json = doc.json;
+  const diag = (range: Diagnostic['range'], severity: Severity, code: string, message: string, data?: Diagnostic['data']): void => {
+    out.push({ range, severity, code, message, source: 'ecs-lens', ...(data ? { data } : {}) });
+  };
+
+  for (const e of json.syntaxErrors) diag(json.rangeAt(e.offset, Math.max(e.length, 1)), 'error', 'json.syntax', e.message);
+  for (const d of json.duplicateKeys) {
+    diag(json.rangeAt(d.offset, d.length), 'warning', 'json.duplicate-key', `"${d.key}" appears more than once in this object. The AWS CLI keeps only the last value and silently drops the others.`, { path: d.path });
+  }
+
+  if (doc.kind === 'task-definition-describe') {
+    diag(json.rangeOf(['taskDefinition'], 'key'), 'warning', 'describe.wrapper', 'This is describe-task-definition output. register-task-definition expects the object inside "taskDefinition" ("Unknown parameter in input: \\"taskDefinition\\""); unwrap it before registering.', { path: ['taskDefinition'] });
+  } else if (doc.kind === 'services-describe') {
+    const key = Array.isArray((json.value as Record<string, unknown>).services) ? 'services' : 'service';
+    diag(json.rangeOf([key], 'key'), 'warning', 'describe.wrapper', `This is ${key === 'services' ? 'describe-services' : 'create-service or update-service'} output, not create-service input; take the service object out of "${key}" and drop the read-only members before using it as input.`, { path: [key] });
+  }
+
+  for (const target of doc.targets) {
+    readOnlyDiagnostics(doc, target, out);
+    out.push(
+      ...schemaDiagnostics(json, {
+        validate: target.kind === 'task-definition' ? validateTaskDefinition : validateService,
+        value: target.value,
+        at: target.at,
+        skipRequired: json.syntaxErrors.length > 0,
+      }),
+    );
+    for (const rule of rules) {
+      if (rule.appliesTo !== target.kind) continue;
+      rule.check({
+        doc,
+        target,
+        workspace: options.workspace,
+        report: (p) => {
+          const path = [...target.at, ...p.path];
+          diag(json.rangeOf(path, p.target ?? 'value'), rule.severity, rule.id, p.message, { ...p.data, path });
+        },
+      });
+    }
+  }
+  return applySeverities(out, options.rules).sort(byPosition);
+}
+
+function readOnlyDiagnostics(doc: EcsDocument, target: EcsTarget, out: Diagnostic[]): void {
+  const readOnly = target.kind === 'task-definition' ? taskReadOnly : serviceReadOnly;
+  const command = target.kind === 'task-definition' ? 'register-task-definition' : 'create-service and update-service';
+  for (const key of Object.keys(target.value)) {
+    if (!readOnly.has(key)) continue;
+    const path = [...target.at, key];
+    out.push({
+      range: doc.json.rangeOf(path, 'key'),
+      severity: 'warning',
+      code: 'describe.read-only',
+      message: `"${key}" is a read-only field of describe output; ${command} reject${target.kind === 'service' ? '' : 's'} it ("Unknown parameter in input: \\"${key}\\""). Remove it before sending this file to AWS.`,
+      source: 'ecs-lens',
+      data: { path },
+    });
+  }
+}
+
+function applySeverities(diags: Diagnostic[], levels: LintOptions['rules']): Diagnostic[] {
+  if (!levels) return diags;
+  const out: Diagnostic[] = [];
+  for (const d of diags) {
+    const level = levels[d.code];
+    if (level === 'off') continue;
+    out.push(level ? { ...d, severity: level } : d);
+  }
+  return out;
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}

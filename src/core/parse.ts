@@ -1,0 +1,153 @@
+/**
+ * One parse per document version. Strict JSON goes through `JSON.parse` (fast); anything else through
+ * jsonc-parser, which tolerates comments and trailing commas and recovers from syntax errors. The syntax tree
+ * with offsets is built lazily: only when a problem needs a range, or a hover, completion or fix needs nodes.
+ */
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
+import { LineIndex } from './text';
+import type { JsonPath, Position, Range } from './types';
+
+export interface SyntaxProblem {
+  offset: number;
+  length: number;
+  message: string;
+}
+
+export interface DuplicateKey {
+  key: string;
+  /** Offset and length of the later (ignored-by-nobody, winning) occurrence's key, quotes included. */
+  offset: number;
+  length: number;
+  path: JsonPath;
+}
+
+const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true } as const;
+
+export class ParsedJson {
+  /** The parsed value; `undefined` when the text holds no JSON value at all. */
+  readonly value: unknown;
+  /** True when the text is strict JSON (no comments, no trailing commas, no errors). */
+  readonly strict: boolean;
+  readonly syntaxErrors: SyntaxProblem[];
+  private treeCache: Node | undefined | null = null;
+  private dupCache: DuplicateKey[] | undefined;
+  private lines: LineIndex | undefined;
+
+  constructor(readonly text: string) {
+    let value: unknown;
+    let strict = false;
+    const errors: SyntaxProblem[] = [];
+    try {
+      value = JSON.parse(text);
+      strict = true;
+    } catch {
+      const parseErrors: ParseError[] = [];
+      const tree = parseTree(text, parseErrors, PARSE_OPTIONS);
+      this.treeCache = tree;
+      value = tree ? getNodeValue(tree) : undefined;
+      for (const e of parseErrors) {
+        errors.push({ offset: e.offset, length: e.length, message: syntaxMessage(printParseErrorCode(e.error)) });
+      }
+    }
+    this.value = value;
+    this.strict = strict;
+    this.syntaxErrors = errors;
+  }
+
+  /** The syntax tree with offsets, built on first use. */
+  get tree(): Node | undefined {
+    if (this.treeCache === null) this.treeCache = parseTree(this.text, [], PARSE_OPTIONS);
+    return this.treeCache;
+  }
+
+  get lineIndex(): LineIndex {
+    return (this.lines ??= new LineIndex(this.text));
+  }
+
+  positionAt(offset: number): Position {
+    return this.lineIndex.positionAt(offset);
+  }
+
+  rangeAt(offset: number, length: number): Range {
+    return this.lineIndex.rangeAt(offset, length);
+  }
+
+  nodeAt(path: JsonPath): Node | undefined {
+    const tree = this.tree;
+    return tree ? findNodeAtLocation(tree, path) : undefined;
+  }
+
+  /** The node of a property's key (`"name"`), or undefined when the path does not end in an object member. */
+  keyNodeAt(path: JsonPath): Node | undefined {
+    const node = this.nodeAt(path);
+    const parent = node?.parent;
+    return parent?.type === 'property' ? parent.children?.[0] : undefined;
+  }
+
+  /**
+   * The range a problem at `path` should cover: the key for `target: 'key'`, otherwise the value. Falls back to
+   * the nearest existing ancestor, so every range lies inside the document.
+   */
+  rangeOf(path: JsonPath, target: 'key' | 'value' = 'value'): Range {
+    for (let p = path; ; p = p.slice(0, -1)) {
+      const node = target === 'key' ? this.keyNodeAt(p) ?? this.nodeAt(p) : this.nodeAt(p);
+      if (node) {
+        // Objects and arrays are large: point at their key, or their first character.
+        if (node.type === 'object' || node.type === 'array') {
+          const key = this.keyNodeAt(p);
+          return key ? this.rangeAt(key.offset, key.length) : this.rangeAt(node.offset, 1);
+        }
+        return this.rangeAt(node.offset, node.length);
+      }
+      if (p.length === 0) return this.rangeAt(0, Math.min(1, this.text.length));
+    }
+  }
+
+  /** Keys that occur twice in one object. JSON.parse keeps the last silently, and so does the AWS CLI. */
+  get duplicateKeys(): DuplicateKey[] {
+    if (this.dupCache) return this.dupCache;
+    const found: DuplicateKey[] = [];
+    const stack: Array<Set<string>> = [];
+    visit(
+      this.text,
+      {
+        onObjectBegin: () => {
+          stack.push(new Set());
+        },
+        onObjectEnd: () => {
+          stack.pop();
+        },
+        onObjectProperty: (key, offset, length, _line, _char, pathSupplier) => {
+          const keys = stack[stack.length - 1];
+          if (!keys) return;
+          if (keys.has(key)) found.push({ key, offset, length, path: [...pathSupplier(), key] });
+          else keys.add(key);
+        },
+      },
+      PARSE_OPTIONS,
+    );
+    return (this.dupCache = found);
+  }
+}
+
+function syntaxMessage(code: string): string {
+  const readable: Record<string, string> = {
+    InvalidSymbol: 'Unexpected character.',
+    InvalidNumberFormat: 'Invalid number.',
+    PropertyNameExpected: 'Expected a property name in double quotes.',
+    ValueExpected: 'Expected a value.',
+    ColonExpected: 'Expected a colon after the property name.',
+    CommaExpected: 'Expected a comma.',
+    CloseBraceExpected: 'Expected a closing brace "}".',
+    CloseBracketExpected: 'Expected a closing bracket "]".',
+    EndOfFileExpected: 'Expected the end of the file after the JSON value.',
+    InvalidCommentToken: 'Invalid comment.',
+    UnexpectedEndOfComment: 'Unterminated comment.',
+    UnexpectedEndOfString: 'Unterminated string.',
+    UnexpectedEndOfNumber: 'Incomplete number.',
+    InvalidUnicode: 'Invalid Unicode escape.',
+    InvalidEscapeCharacter: 'Invalid escape character.',
+    InvalidCharacter: 'Invalid character in a string.',
+  };
+  return `${readable[code] ?? code} The AWS CLI cannot read a file with syntax errors ("Error parsing parameter 'cli-input-json': Invalid JSON").`;
+}

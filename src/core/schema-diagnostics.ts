@@ -1,0 +1,186 @@
+/**
+ * Turns ajv errors into diagnostics people can act on: the range covers exactly the offending key or value,
+ * unknown keys get a "did you mean", type errors name the expected type with an example, enum errors list the
+ * allowed values, and each message names the AWS error it prevents.
+ */
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { closest, distance } from 'fastest-levenshtein';
+import type { ParsedJson } from './parse';
+import { formatPath, pointerToPath, valueAt } from './paths';
+import { containsPlaceholder } from './placeholders';
+import type { SchemaNode } from './schema-info';
+import type { Diagnostic, JsonPath, Severity } from './types';
+
+export interface SchemaCheck {
+  validate: ValidateFunction;
+  /** The value to validate (the task definition itself, also when wrapped in describe output). */
+  value: unknown;
+  /** Where that value sits in the document (e.g. ['taskDefinition']). */
+  at: JsonPath;
+  /** Drop "missing member" errors, e.g. while the text has syntax errors and the value is partial. */
+  skipRequired?: boolean;
+}
+
+const PY_TYPE: Record<string, string> = {
+  string: "<class 'str'>",
+  integer: "<class 'int'>",
+  number: "<class 'int'>, <class 'float'>",
+  boolean: "<class 'bool'>",
+  array: "<class 'list'>, <class 'tuple'>",
+  object: "<class 'dict'>",
+};
+
+function jsonType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  return typeof v;
+}
+
+function pyType(v: unknown): string {
+  const t = jsonType(v);
+  return { null: "<class 'NoneType'>", string: "<class 'str'>", integer: "<class 'int'>", number: "<class 'float'>", boolean: "<class 'bool'>", array: "<class 'list'>", object: "<class 'dict'>" }[t] ?? t;
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function show(v: unknown): string {
+  const s = JSON.stringify(v);
+  return s === undefined ? String(v) : s.length > 60 ? s.slice(0, 57) + '...' : s;
+}
+
+function exampleFor(schema: SchemaNode | undefined, type: string): string {
+  if (schema?.examples?.length) return show(schema.examples[0]);
+  if (schema?.enum?.length) return show(schema.enum[0]);
+  switch (type) {
+    case 'integer':
+    case 'number':
+      return String(schema?.default ?? schema?.minimum ?? 1);
+    case 'string':
+      return '"..."';
+    case 'boolean':
+      return 'true';
+    case 'array':
+      return '[ ... ]';
+    default:
+      return '{ ... }';
+  }
+}
+
+/** The nearest valid key, if it is near enough to be what was meant. */
+export function suggestKey(key: string, candidates: string[]): string | undefined {
+  if (candidates.length === 0) return undefined;
+  const lower = key.toLowerCase();
+  const sameLetters = candidates.find((c) => c.toLowerCase() === lower);
+  if (sameLetters) return sameLetters;
+  const best = closest(key, candidates);
+  const limit = Math.max(2, Math.floor(key.length / 3));
+  return distance(key.toLowerCase(), best.toLowerCase()) <= limit ? best : undefined;
+}
+
+function describeRange(s: SchemaNode | undefined): string {
+  if (!s) return '';
+  const { minimum: lo, maximum: hi } = s;
+  if (lo !== undefined && hi !== undefined) return `between ${lo} and ${hi}`;
+  if (lo !== undefined) return `at least ${lo}`;
+  if (hi !== undefined) return `at most ${hi}`;
+  return '';
+}
+
+export function schemaDiagnostics(doc: ParsedJson, check: SchemaCheck): Diagnostic[] {
+  const { validate, value, at } = check;
+  if (validate(value)) return [];
+  const errors = validate.errors ?? [];
+  // Where the value has the wrong type, other complaints about the same value are noise.
+  const typeErrorAt = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const out: Diagnostic[] = [];
+  for (const e of errors) {
+    if (e.keyword !== 'type' && typeErrorAt.has(e.instancePath) && e.keyword !== 'additionalProperties' && e.keyword !== 'required') continue;
+    if (check.skipRequired && e.keyword === 'required') continue;
+    const d = toDiagnostic(doc, e, value, at);
+    if (d) out.push(d);
+  }
+  return out;
+}
+
+function toDiagnostic(doc: ParsedJson, e: ErrorObject, root: unknown, at: JsonPath): Diagnostic | undefined {
+  const rel = pointerToPath(e.instancePath, root);
+  const path = [...at, ...rel];
+  const data = valueAt(root, rel);
+  const schema = e.parentSchema as SchemaNode | undefined;
+  const where = formatPath(rel);
+  const name = rel.length ? String(rel[rel.length - 1]) : 'input';
+  const make = (severity: Severity, code: string, message: string, target: 'key' | 'value' = 'value', extra: Record<string, unknown> = {}): Diagnostic => ({
+    range: doc.rangeOf(path, target),
+    severity,
+    code,
+    message,
+    source: 'ecs-lens',
+    data: { path, ...extra },
+  });
+
+  // Values a render step fills in later cannot be judged yet.
+  if (containsPlaceholder(data) && ['type', 'enum', 'pattern', 'minimum', 'maximum', 'minLength', 'maxLength'].includes(e.keyword)) {
+    return make('information', 'template.placeholder', `"${name}" holds a template placeholder (${show(data)}); ECS Lens checks it once the template is rendered.`);
+  }
+
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      const candidates = Object.keys(schema?.properties ?? {}).filter((k) => !schema?.properties?.[k].readOnly);
+      const suggestion = suggestKey(key, candidates);
+      const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
+      const context = rel.length ? where : 'the top level';
+      return {
+        ...make('error', 'schema.unknown-key', `Unknown key "${key}" in ${context}.${hint} The AWS CLI rejects it ("Unknown parameter in ${where}: \\"${key}\\"").`, 'key', suggestion ? { suggestion } : {}),
+        range: doc.rangeOf([...path, key], 'key'),
+        data: { path: [...path, key], ...(suggestion ? { suggestion } : {}) },
+      };
+    }
+    case 'required': {
+      const missing = (e.params as { missingProperty: string }).missingProperty;
+      const inContainer = schema?.title === 'ContainerDefinition' && (missing === 'name' || missing === 'image');
+      const awsError = inContainer
+        ? `ECS rejects it ("Container.${missing} should not be null or empty")`
+        : `the AWS CLI rejects it ("Missing required parameter in ${where}: \\"${missing}\\"")`;
+      return make('error', 'schema.required', `Missing required key "${missing}"${rel.length ? ` in ${where}` : ''}; ${awsError}.`, 'key', { missing });
+    }
+    case 'type': {
+      const expected = String((e.params as { type: string }).type);
+      if (data === null) {
+        return make('warning', 'schema.null', `"${name}" is null. The AWS CLI rejects null values ("Invalid type for parameter ${where}, value: None"); remove the key to leave it unset.`);
+      }
+      const example = exampleFor(schema, expected);
+      return make('error', 'schema.type', `"${name}" must be ${article(expected)} (for example ${example}), not ${article(jsonType(data))}. The AWS CLI rejects it ("Invalid type for parameter ${where}, value: ${show(data)}, type: ${pyType(data)}, valid types: ${PY_TYPE[expected] ?? expected}").`, 'value', { expected, actual: jsonType(data) });
+    }
+    case 'enum': {
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => String(v));
+      if (data === '') {
+        return make('warning', 'schema.empty-enum', `"${name}" is an empty string, which is not one of ${allowed.join(', ')}. Remove the key to leave it unset; ECS rejects the empty value.`, 'value', { allowed });
+      }
+      const near = typeof data === 'string' ? allowed.find((a) => a.toLowerCase() === data.toLowerCase()) : undefined;
+      const hint = near ? ` Did you mean "${near}"? Values are case-sensitive.` : '';
+      return make('error', 'schema.enum', `${show(data)} is not a valid "${name}". Allowed values: ${allowed.join(', ')}.${hint} ECS rejects the request with a ClientException.`, 'value', { allowed, ...(near ? { suggestion: near } : {}) });
+    }
+    case 'minimum':
+    case 'maximum':
+      return make('error', 'schema.range', `"${name}" is ${show(data)}, but it must be ${describeRange(schema)}. ECS rejects the request with a ClientException.`, 'value', { minimum: schema?.minimum, maximum: schema?.maximum });
+    case 'pattern':
+      return make('error', 'schema.pattern', `"${name}" must be ${schema?.patternName ?? `text matching ${schema?.pattern}`}; ${show(data)} is not. ECS rejects the request with a ClientException.`);
+    case 'minLength':
+      return make('error', 'schema.length', `"${name}" must not be ${data === '' ? 'empty' : `shorter than ${schema?.minLength} characters`}. ECS rejects the request with a ClientException.`);
+    case 'maxLength':
+      return make('error', 'schema.length', `"${name}" is ${(data as string).length} characters long; at most ${schema?.maxLength} are allowed. ECS rejects the request with a ClientException.`);
+    case 'minItems':
+      return make('error', 'schema.items', `"${name}" needs at least ${schema?.minItems} item${schema?.minItems === 1 ? '' : 's'}. ECS rejects the request with a ClientException.`);
+    case 'maxItems':
+      return make('error', 'schema.items', `"${name}" has ${(data as unknown[]).length} items; at most ${schema?.maxItems} are allowed. ECS rejects the request with a ClientException.`);
+    case 'minProperties':
+    case 'maxProperties':
+      return make('error', 'schema.union', `"${name}" must set exactly one of ${Object.keys(schema?.properties ?? {}).join(', ')}.`);
+    default:
+      return make('error', `schema.${e.keyword}`, `"${name}" ${e.message ?? 'is not valid'}.`);
+  }
+}
