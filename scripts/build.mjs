@@ -53,6 +53,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  // jsonc-parser's `main` is a UMD build whose dynamic requires a bundler cannot follow; its ESM build bundles.
+  mainFields: ['module', 'main'],
 };
 
 const bundles = [

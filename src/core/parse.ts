@@ -4,6 +4,7 @@
  * with offsets is built lazily: only when a problem needs a range, or a hover, completion or fix needs nodes.
  */
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
+import { locate } from './locate';
 import { LineIndex } from './text';
 import type { JsonPath, Position, Range } from './types';
 
@@ -32,6 +33,8 @@ export class ParsedJson {
   private treeCache: Node | undefined | null = null;
   private dupCache: DuplicateKey[] | undefined;
   private lines: LineIndex | undefined;
+  /** Scanner look-ups so far; past a few, one tree is cheaper. */
+  private lookups = 0;
 
   constructor(readonly text: string) {
     let value: unknown;
@@ -89,6 +92,19 @@ export class ParsedJson {
    * the nearest existing ancestor, so every range lies inside the document.
    */
   rangeOf(path: JsonPath, target: 'key' | 'value' = 'value'): Range {
+    if (this.strict && this.treeCache === null && this.lookups++ < 4) return this.rangeByScan(path, target);
+    return this.rangeByTree(path, target);
+  }
+
+  /** rangeOf for strict JSON without a tree: a scanner pass that stops at the path. */
+  rangeByScan(path: JsonPath, target: 'key' | 'value'): Range {
+    const at = locate(this.text, path);
+    const key = at.keyOffset !== undefined && at.keyLength !== undefined ? this.rangeAt(at.keyOffset, at.keyLength) : undefined;
+    if (key && (target === 'key' || at.container)) return key;
+    return this.rangeAt(at.valueOffset, at.container ? 1 : at.valueLength);
+  }
+
+  rangeByTree(path: JsonPath, target: 'key' | 'value'): Range {
     for (let p = path; ; p = p.slice(0, -1)) {
       const node = target === 'key' ? this.keyNodeAt(p) ?? this.nodeAt(p) : this.nodeAt(p);
       if (node) {
@@ -106,6 +122,7 @@ export class ParsedJson {
   /** Keys that occur twice in one object. JSON.parse keeps the last silently, and so does the AWS CLI. */
   get duplicateKeys(): DuplicateKey[] {
     if (this.dupCache) return this.dupCache;
+    if (this.strict && countKeyTokens(this.text) === countKeys(this.value)) return (this.dupCache = []);
     const found: DuplicateKey[] = [];
     const stack: Array<Set<string>> = [];
     visit(
@@ -128,6 +145,32 @@ export class ParsedJson {
     );
     return (this.dupCache = found);
   }
+}
+
+/**
+ * In strict JSON every `"` outside a string starts a string, so scanning string tokens in order finds every
+ * key (a string followed by a colon). Fewer keys in the parsed value than in the text means a duplicate.
+ */
+const STRING_TOKEN = /"(?:[^"\\]|\\.)*"\s*(:)?/g;
+
+function countKeyTokens(text: string): number {
+  let n = 0;
+  STRING_TOKEN.lastIndex = 0;
+  for (let m = STRING_TOKEN.exec(text); m; m = STRING_TOKEN.exec(text)) if (m[1]) n++;
+  return n;
+}
+
+function countKeys(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (const v of value) n += countKeys(v);
+  } else {
+    for (const k in value) {
+      n += 1 + countKeys((value as Record<string, unknown>)[k]);
+    }
+  }
+  return n;
 }
 
 function syntaxMessage(code: string): string {

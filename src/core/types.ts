@@ -1,4 +1,5 @@
 /** Shared data types of the engine. Plain data, LSP-shaped, no VS Code types. */
+import type { WorkspaceIndex } from './rules/types';
 
 /** A zero-based line and UTF-16 character offset, as in the Language Server Protocol. */
 export interface Position {
@@ -52,5 +53,5 @@ export interface LintOptions {
   /** Severity overrides by diagnostic code or rule id. */
   rules?: Record<string, RuleLevel>;
   /** Other ECS files, for checks across files (a service and the task definition it names). */
-  workspace?: import('./rules/types').WorkspaceIndex;
+  workspace?: WorkspaceIndex;
 }

@@ -1,0 +1,60 @@
+/**
+ * Quick fixes for engine diagnostics, and `source.fixAll.ecsLens` (usable in `editor.codeActionsOnSave`),
+ * which applies every certain fix in one edit.
+ */
+import * as vscode from 'vscode';
+import { fixAll, getCodeActions } from '../core/fixes';
+import { minimalEdit } from '../core/edits';
+import { toRange, sameDiagnostic } from './convert';
+import type { DocumentAnalyses } from './documents';
+import type { Settings } from './config';
+import { runSafe } from './safe';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('ecsLens');
+
+export class EcsCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(
+    private readonly analyses: DocumentAnalyses,
+    private readonly settings: () => Settings,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    return runSafe(this.log, 'code actions', [], () => {
+      const analysis = this.analyses.get(document);
+      if (!analysis.doc.isEcs || analysis.skipped) return [];
+      // `only` is source.fixAll.ecsLens itself or a parent kind (source.fixAll, source): on save or on request.
+      if (context.only?.contains(FIX_ALL_KIND)) return this.fixAllAction(document);
+      if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
+
+      const wanted = context.diagnostics.filter((v) => v.source === 'ecs-lens');
+      const core = analysis.diagnostics.filter((d) => wanted.some((v) => sameDiagnostic(v, d)));
+      const actions: vscode.CodeAction[] = [];
+      for (const a of getCodeActions(analysis.doc, core, { rules: this.settings().rules })) {
+        const action = new vscode.CodeAction(a.title, vscode.CodeActionKind.QuickFix);
+        action.edit = new vscode.WorkspaceEdit();
+        for (const e of a.edits) action.edit.replace(document.uri, toRange(e.range), e.newText);
+        action.diagnostics = wanted.filter((v) => sameDiagnostic(v, a.diagnostic));
+        action.isPreferred = a.isPreferred;
+        actions.push(action);
+      }
+      return actions;
+    });
+  }
+
+  private fixAllAction(document: vscode.TextDocument): vscode.CodeAction[] {
+    const analysis = this.analyses.get(document);
+    const result = fixAll(document.getText(), { rules: this.settings().rules, kind: analysis.doc.kind === 'none' ? 'auto' : undefined });
+    if (result.applied === 0) return [];
+    const edit = minimalEdit(analysis.doc.json, result.text);
+    if (!edit) return [];
+    const action = new vscode.CodeAction(`Fix all ECS problems with a certain fix (${result.applied})`, FIX_ALL_KIND);
+    action.edit = new vscode.WorkspaceEdit();
+    action.edit.replace(document.uri, toRange(edit.range), edit.newText);
+    return [action];
+  }
+}

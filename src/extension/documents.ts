@@ -1,0 +1,63 @@
+/**
+ * The analysis of each open document, one per document version: lint, hover, completion and code actions all
+ * reuse it. Only JSON and JSONC documents are considered.
+ */
+import type * as vscode from 'vscode';
+import { EcsDocument } from '../core/document';
+import { lint } from '../core/lint';
+import type { Diagnostic } from '../core/types';
+import { kindFor, type Settings } from './config';
+
+export const JSON_SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
+
+export interface Analysis {
+  version: number;
+  doc: EcsDocument;
+  diagnostics: Diagnostic[];
+  /** Why the document was not validated, if it was not. */
+  skipped?: 'disabled' | 'too-large';
+}
+
+export function isJson(document: vscode.TextDocument): boolean {
+  return document.languageId === 'json' || document.languageId === 'jsonc';
+}
+
+export class DocumentAnalyses {
+  private readonly cache = new Map<string, Analysis>();
+
+  constructor(private settings: () => Settings) {}
+
+  /** The analysis of the document's current version, computed on first use. */
+  get(document: vscode.TextDocument): Analysis {
+    const key = document.uri.toString();
+    const cached = this.cache.get(key);
+    if (cached && cached.version === document.version) return cached;
+    const analysis = this.compute(document);
+    this.cache.set(key, analysis);
+    return analysis;
+  }
+
+  peek(uri: vscode.Uri): Analysis | undefined {
+    return this.cache.get(uri.toString());
+  }
+
+  forget(uri: vscode.Uri): void {
+    this.cache.delete(uri.toString());
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+
+  private compute(document: vscode.TextDocument): Analysis {
+    const settings = this.settings();
+    const version = document.version;
+    const text = document.getText();
+    if (text.length > settings.maxFileSizeKB * 1024) {
+      return { version, doc: new EcsDocument('', 'none'), diagnostics: [], skipped: 'too-large' };
+    }
+    const doc = new EcsDocument(text, kindFor(document, settings));
+    if (!settings.enable) return { version, doc, diagnostics: [], skipped: 'disabled' };
+    return { version, doc, diagnostics: lint(doc, { rules: settings.rules }) };
+  }
+}

@@ -1,0 +1,32 @@
+import { analyze, lint } from '../../src/core/lint';
+import { fixAll, getCodeActions } from '../../src/core/fixes';
+import { LineIndex } from '../../src/core/text';
+import type { Position } from '../../src/core/types';
+import { mutate } from './mutate';
+
+/** Lints one mutated document; throws with the case number when an invariant breaks. */
+export function checkCase(seed: number, source: string, withFixes: boolean): void {
+  const text = mutate(seed, source);
+  const lines = new LineIndex(text);
+  const end = lines.positionAt(text.length);
+  const inside = (p: Position) => p.line >= 0 && p.character >= 0 && (p.line < end.line || (p.line === end.line && p.character <= end.character));
+  let diags;
+  try {
+    diags = lint(text);
+  } catch (err) {
+    throw new Error(`case ${seed}: lint threw ${(err as Error).stack}`);
+  }
+  for (const d of diags) {
+    if (!inside(d.range.start) || !inside(d.range.end)) throw new Error(`case ${seed}: range ${JSON.stringify(d.range)} outside the document (${d.code})`);
+    if (lines.offsetAt(d.range.start) > lines.offsetAt(d.range.end)) throw new Error(`case ${seed}: inverted range (${d.code})`);
+  }
+  if (withFixes) {
+    try {
+      getCodeActions(text, diags);
+      const fixed = fixAll(text);
+      if (fixed.applied > 0 && analyze(fixed.text).json.syntaxErrors.length > 0) throw new Error('fix-all produced invalid JSON');
+    } catch (err) {
+      throw new Error(`case ${seed}: fixes threw ${(err as Error).stack}`);
+    }
+  }
+}
