@@ -48,7 +48,7 @@ export function locate(text: string, path: JsonPath): Located {
   const s = createScanner(text, true);
   let k = s.scan();
   if (!isValueStart(k)) return { depth: 0, valueOffset: 0, valueLength: Math.min(1, text.length), container: false };
-  let best: Located = { depth: 0, valueOffset: s.getTokenOffset(), valueLength: s.getTokenLength(), container: false };
+  let best: Located;
   let keyOffset: number | undefined;
   let keyLength: number | undefined;
   // Invariant: the token just read starts the value at path[0..depth).

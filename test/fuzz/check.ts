@@ -14,7 +14,7 @@ export function checkCase(seed: number, source: string, withFixes: boolean): voi
   try {
     diags = lint(text);
   } catch (err) {
-    throw new Error(`case ${seed}: lint threw ${(err as Error).stack}`);
+    throw new Error(`case ${seed}: lint threw ${(err as Error).stack}`, { cause: err });
   }
   for (const d of diags) {
     if (!inside(d.range.start) || !inside(d.range.end)) throw new Error(`case ${seed}: range ${JSON.stringify(d.range)} outside the document (${d.code})`);
@@ -26,7 +26,7 @@ export function checkCase(seed: number, source: string, withFixes: boolean): voi
       const fixed = fixAll(text);
       if (fixed.applied > 0 && analyze(fixed.text).json.syntaxErrors.length > 0) throw new Error('fix-all produced invalid JSON');
     } catch (err) {
-      throw new Error(`case ${seed}: fixes threw ${(err as Error).stack}`);
+      throw new Error(`case ${seed}: fixes threw ${(err as Error).stack}`, { cause: err });
     }
   }
 }
