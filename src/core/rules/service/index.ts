@@ -1,4 +1,21 @@
+/** Rules for services, including checks against the task definition a service names (cross-file.ts). */
 import type { Rule } from '../types';
+import { capacityRules } from './capacity';
+import { crossFileRules } from './cross-file';
+import { deploymentRules } from './deployment';
+import { loadBalancerRules } from './load-balancers';
+import { networkRules } from './network';
+import { placementRules } from './placement';
+import { schedulingRules } from './scheduling';
+import { tagRules } from './tags';
 
-/** Rules for services, including checks against the task definition a service names. */
-export const serviceRules: Rule[] = [];
+export const serviceRules: Rule[] = [
+  ...schedulingRules,
+  ...capacityRules,
+  ...networkRules,
+  ...deploymentRules,
+  ...placementRules,
+  ...loadBalancerRules,
+  ...tagRules,
+  ...crossFileRules,
+];
