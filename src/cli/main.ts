@@ -9,6 +9,7 @@ import fg from 'fast-glob';
 import { analyze, lint } from '../core/lint';
 import { fixAll } from '../core/fixes';
 import { rules } from '../core/rules/index';
+import { createWorkspaceIndex } from '../core/workspace';
 import type { KindOption, LintOptions, RuleLevel } from '../core/types';
 import { formatJson, formatSarif, formatText, type FileResult } from './format';
 
@@ -127,6 +128,9 @@ export function run(argv: string[]): RunResult {
     const texts = new Map<string, string>();
     for (const f of files) texts.set(f, readFileSync(f, 'utf8'));
 
+    // The files named together form a workspace: a service is checked against the task definition it names.
+    const workspace = createWorkspaceIndex([...texts].map(([uri, text]) => ({ uri, text })));
+    const options: LintOptions = { ...args.options, workspace };
     const results: FileResult[] = [];
     let errorCount = 0;
     let warningCount = 0;
@@ -134,14 +138,14 @@ export function run(argv: string[]): RunResult {
     for (const file of files) {
       let text = texts.get(file)!;
       if (args.fix) {
-        const result = fixAll(text, args.options);
-        if (result.applied > 0 && analyze(result.text, args.options).json.syntaxErrors.length === 0) {
+        const result = fixAll(text, options);
+        if (result.applied > 0 && analyze(result.text, options).json.syntaxErrors.length === 0) {
           writeFileSync(file, result.text);
           text = result.text;
           fixed += result.applied;
         }
       }
-      let diagnostics = lint(text, args.options);
+      let diagnostics = lint(text, options);
       if (args.quiet) diagnostics = diagnostics.filter((d) => d.severity === 'error');
       errorCount += diagnostics.filter((d) => d.severity === 'error').length;
       warningCount += diagnostics.filter((d) => d.severity === 'warning').length;

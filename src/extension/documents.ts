@@ -2,10 +2,11 @@
  * The analysis of each open document, one per document version: lint, hover, completion and code actions all
  * reuse it. Only JSON and JSONC documents are considered.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { EcsDocument } from '../core/document';
 import { lint } from '../core/lint';
 import type { Diagnostic } from '../core/types';
+import type { WorkspaceIndex } from '../core/rules/types';
 import { kindFor, type Settings } from './config';
 
 export const JSON_SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
@@ -25,7 +26,10 @@ export function isJson(document: vscode.TextDocument): boolean {
 export class DocumentAnalyses {
   private readonly cache = new Map<string, Analysis>();
 
-  constructor(private settings: () => Settings) {}
+  constructor(
+    private readonly settings: () => Settings,
+    private readonly workspace: () => WorkspaceIndex | undefined = () => undefined,
+  ) {}
 
   /** The analysis of the document's current version, computed on first use. */
   get(document: vscode.TextDocument): Analysis {
@@ -49,6 +53,18 @@ export class DocumentAnalyses {
     this.cache.clear();
   }
 
+  /** Forgets the analyses of services (their task definitions changed). */
+  forgetServices(): vscode.Uri[] {
+    const uris: vscode.Uri[] = [];
+    for (const [key, a] of this.cache) {
+      if (a.doc.kind === 'service' || a.doc.kind === 'services-describe') {
+        this.cache.delete(key);
+        uris.push(vscode.Uri.parse(key));
+      }
+    }
+    return uris;
+  }
+
   private compute(document: vscode.TextDocument): Analysis {
     const settings = this.settings();
     const version = document.version;
@@ -58,6 +74,7 @@ export class DocumentAnalyses {
     }
     const doc = new EcsDocument(text, kindFor(document, settings));
     if (!settings.enable) return { version, doc, diagnostics: [], skipped: 'disabled' };
-    return { version, doc, diagnostics: lint(doc, { rules: settings.rules }) };
+    const workspace = doc.kind === 'service' || doc.kind === 'services-describe' ? this.workspace() : undefined;
+    return { version, doc, diagnostics: lint(doc, { rules: settings.rules, workspace }) };
   }
 }

@@ -8,6 +8,7 @@ import { readSettings, SECTION, type Settings } from './config';
 import { DiagnosticsPublisher } from './diagnostics';
 import { DocumentAnalyses, JSON_SELECTOR, isJson } from './documents';
 import { KindStatus, type StatusSnapshot } from './status';
+import { WorkspaceTaskDefinitions } from './workspaceIndex';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
 export interface EcsLensApi {
@@ -22,14 +23,18 @@ export interface EcsLensApi {
 class EcsLensContext implements vscode.Disposable {
   private settings: Settings = readSettings();
   readonly log = vscode.window.createOutputChannel('ECS Lens', { log: true });
-  readonly analyses = new DocumentAnalyses(() => this.settings);
+  readonly taskDefinitions = new WorkspaceTaskDefinitions(this.log);
+  readonly analyses = new DocumentAnalyses(
+    () => this.settings,
+    () => this.taskDefinitions.get(),
+  );
   readonly diagnostics = new DiagnosticsPublisher(this.analyses, () => this.settings.delay, this.log);
   readonly status = new KindStatus(this.analyses);
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor() {
     const d = this.disposables;
-    d.push(this.log, this.diagnostics, this.status);
+    d.push(this.log, this.diagnostics, this.status, this.taskDefinitions);
     d.push(
       vscode.workspace.onDidOpenTextDocument((doc) => this.diagnostics.validate(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -49,7 +54,9 @@ class EcsLensContext implements vscode.Disposable {
       vscode.languages.registerCodeActionsProvider(JSON_SELECTOR, new EcsCodeActions(this.analyses, () => this.settings, this.log), EcsCodeActions.metadata),
       vscode.commands.registerCommand('ecsLens.fixAll', () => vscode.commands.executeCommand('editor.action.codeAction', { kind: FIX_ALL_KIND.value, apply: 'first' })),
       vscode.commands.registerCommand('ecsLens.showOutput', () => this.log.show()),
+      this.taskDefinitions.onDidChange(() => this.revalidateServices()),
     );
+    this.taskDefinitions.scan().catch((err: unknown) => this.log.warn(`could not scan the workspace for task definitions: ${String(err)}`));
     this.validateOpenDocuments();
   }
 
@@ -58,6 +65,14 @@ class EcsLensContext implements vscode.Disposable {
     this.log.info(`settings changed: validation ${this.settings.enable ? 'on' : 'off'}`);
     this.analyses.clear();
     this.validateOpenDocuments();
+  }
+
+  /** A task definition changed: services that name it must be checked again (debounced, they may be many). */
+  private revalidateServices(): void {
+    const uris = new Set(this.analyses.forgetServices().map((u) => u.toString()));
+    for (const doc of vscode.workspace.textDocuments) {
+      if (uris.has(doc.uri.toString())) this.diagnostics.schedule(doc);
+    }
   }
 
   private validateOpenDocuments(): void {

@@ -91,3 +91,17 @@ describe('cli', () => {
     assert.match(run(['lint', '--bogus', 'x']).stderr, /Unknown option/);
   });
 });
+
+describe('cli across files', () => {
+  it('checks a service against the task definition named in the same run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecs-lens-cli-x-'));
+    writeFileSync(join(dir, 'td.json'), json(fargateTask()));
+    const service = { serviceName: 'web', taskDefinition: 'web:3', desiredCount: 2, launchType: 'FARGATE', loadBalancers: [{ targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/abc', containerName: 'app', containerPort: 8080 }], networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'] } } };
+    writeFileSync(join(dir, 'service.json'), json(service));
+    const together = run(['lint', dir]);
+    assert.equal(together.code, 1);
+    assert.match(together.stdout, /service\.json:\d+:\d+ error service-td-lb-container-port/);
+    // Alone, the service cannot be checked against its task definition: no error.
+    assert.equal(run(['lint', join(dir, 'service.json')]).code, 0);
+  });
+});
