@@ -1,4 +1,23 @@
+/** Rules for task definitions: size, network mode and ports, Fargate and Windows limits, roles, logging. */
 import type { Rule } from '../types';
+import { fargateRules } from './fargate';
+import { limitRules } from './limits';
+import { loggingRules } from './logging';
+import { networkRules } from './network';
+import { platformRules } from './platform';
+import { portRules } from './ports';
+import { roleRules } from './roles';
+import { sizeRules } from './size';
+import { windowsRules } from './windows';
 
-/** Rules for task definitions. */
-export const taskRules: Rule[] = [];
+export const taskRules: Rule[] = [
+  ...sizeRules,
+  ...networkRules,
+  ...portRules,
+  ...fargateRules,
+  ...windowsRules,
+  ...roleRules,
+  ...loggingRules,
+  ...limitRules,
+  ...platformRules,
+];

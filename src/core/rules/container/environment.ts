@@ -1,0 +1,119 @@
+/** Plain environment variables and environment files. */
+import { containsPlaceholder } from '../../placeholders';
+import type { FixProposal, Rule } from '../types';
+import { asArray, containerLabel, containers, isObj, str } from '../util';
+import { DOCS, reportedPath } from './common';
+import { namedEntries } from './secrets';
+
+export const environmentDuplicate: Rule = {
+  id: 'environment-duplicate',
+  severity: 'warning',
+  appliesTo: 'task-definition',
+  title: 'Environment variable names are unique within a container',
+  docs: DOCS.container('environment'),
+  check(ctx) {
+    for (const list of namedEntries(ctx.target.value, 'environment')) {
+      const first = new Map<string, number>();
+      for (const e of list) {
+        const index = e.path[e.path.length - 1] as number;
+        const earlier = first.get(e.name);
+        if (earlier === undefined || containsPlaceholder(e.name)) {
+          first.set(e.name, index);
+          continue;
+        }
+        ctx.report({
+          path: [...e.path, 'name'],
+          message:
+            `Container ${containerLabel(e.c, e.i)} sets environment variable "${e.name}" more than once (first at ` +
+            `environment[${earlier}]). The container gets only one of the values, so the other is silently lost. Keep one entry.`,
+          data: { earlier, same: e.entry.value === list.find((x) => x.name === e.name)?.entry.value },
+        });
+      }
+    }
+  },
+  fix(ctx) {
+    const path = reportedPath(ctx);
+    const { earlier, same } = ctx.diagnostic.data ?? {};
+    if (!path || typeof earlier !== 'number') return undefined;
+    const list = path.slice(0, -2);
+    const proposals: FixProposal[] = [
+      { title: 'Remove the earlier entry (keep this value)', changes: [{ path: [...list, earlier], remove: true }], certain: same === true },
+    ];
+    if (same !== true) proposals.push({ title: 'Remove this entry (keep the earlier value)', changes: [{ path: path.slice(0, -1), remove: true }], certain: false });
+    return proposals;
+  },
+};
+
+const S3_OBJECT_ARN = /^arn:aws[a-z-]*:s3:::([^/]+)\/(.+)$/;
+
+/** The partition the task already uses in its role ARNs (aws-cn, aws-us-gov), else "aws". */
+function partitionOf(td: Record<string, unknown>): string {
+  for (const key of ['executionRoleArn', 'taskRoleArn']) {
+    const m = /^arn:(aws[a-z-]*):/.exec(str(td[key]) ?? '');
+    if (m) return m[1];
+  }
+  return 'aws';
+}
+
+export const environmentFileArn: Rule = {
+  id: 'environment-file-arn',
+  severity: 'error',
+  appliesTo: 'task-definition',
+  title: 'environmentFiles[].value is the ARN of an S3 object',
+  docs: DOCS.environmentFile,
+  check(ctx) {
+    const td = ctx.target.value;
+    for (const { c, i, path } of containers(td)) {
+      asArray(c.environmentFiles).forEach((f, j) => {
+        const value = isObj(f) ? str(f.value) : undefined;
+        if (value === undefined || containsPlaceholder(value) || S3_OBJECT_ARN.test(value)) return;
+        const s3Url = /^s3:\/\/([^/]+)\/(.+)$/.exec(value);
+        const why = s3Url
+          ? 'this is an s3:// URL, but ECS expects the object\'s ARN'
+          : /^arn:aws[a-z-]*:s3:::[^/]*\/?$/.test(value)
+            ? 'this is the ARN of a bucket, not of an object in it'
+            : value.startsWith('arn:')
+              ? 'this ARN does not name an S3 object'
+              : 'this is not an ARN';
+        ctx.report({
+          path: [...path, 'environmentFiles', j, 'value'],
+          message:
+            `Environment file "${value}" of container ${containerLabel(c, i)}: ${why}. ECS downloads environment files ` +
+            `from S3 by object ARN, e.g. arn:aws:s3:::my-bucket/app.env; anything else cannot be fetched.`,
+          data: s3Url ? { arn: `arn:${partitionOf(td)}:s3:::${s3Url[1]}/${s3Url[2]}` } : undefined,
+        });
+      });
+    }
+  },
+  fix(ctx) {
+    const path = reportedPath(ctx);
+    const arn = ctx.diagnostic.data?.arn;
+    if (!path || typeof arn !== 'string') return undefined;
+    return [{ title: `Change to "${arn}"`, changes: [{ path, value: arn }], certain: true }];
+  },
+};
+
+export const environmentFileExtension: Rule = {
+  id: 'environment-file-extension',
+  severity: 'warning',
+  appliesTo: 'task-definition',
+  title: 'Environment files have the .env extension',
+  docs: DOCS.environmentFile,
+  check(ctx) {
+    for (const { c, i, path } of containers(ctx.target.value)) {
+      asArray(c.environmentFiles).forEach((f, j) => {
+        const value = isObj(f) ? str(f.value) : undefined;
+        const m = value === undefined ? null : S3_OBJECT_ARN.exec(value);
+        if (!m || m[2].endsWith('.env') || containsPlaceholder(value)) return;
+        ctx.report({
+          path: [...path, 'environmentFiles', j, 'value'],
+          message:
+            `Environment file "${m[2]}" of container ${containerLabel(c, i)} does not end in ".env". ECS requires ` +
+            `environment files to have the .env extension, so the task may fail to start; rename the S3 object.`,
+        });
+      });
+    }
+  },
+};
+
+export const environmentRules: Rule[] = [environmentDuplicate, environmentFileArn, environmentFileExtension];

@@ -1,0 +1,23 @@
+import type { Rule } from '../types';
+import { dependencyRules } from './dependencies';
+import { efsRules } from './efs';
+import { environmentRules } from './environment';
+import { healthRules } from './health';
+import { nameRules } from './names';
+import { practiceRules } from './practice';
+import { resourceRules } from './resources';
+import { secretRules } from './secrets';
+import { storageRules } from './storage';
+
+/** Rules about the containers of a task definition: names, resources, dependencies, health, storage, secrets. */
+export const containerRules: Rule[] = [
+  ...nameRules,
+  ...resourceRules,
+  ...dependencyRules,
+  ...healthRules,
+  ...storageRules,
+  ...efsRules,
+  ...secretRules,
+  ...environmentRules,
+  ...practiceRules,
+];

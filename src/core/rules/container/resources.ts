@@ -1,0 +1,193 @@
+/** Container memory and CPU: hard vs soft limit, the EC2 memory requirement, and fitting into the task size. */
+import type { JsonPath } from '../../types';
+import type { FixContext, FixProposal, Rule, RuleContext } from '../types';
+import { containerAnchor, containerLabel, containers, isFargate, isSet, num, taskCpuUnits, taskMemoryMiB, type Obj } from '../util';
+import { DOCS, reportedPath } from './common';
+
+export const memoryBelowReservation: Rule = {
+  id: 'container-memory-below-reservation',
+  severity: 'error',
+  appliesTo: 'task-definition',
+  title: 'A container\'s memory (hard limit) is not below its memoryReservation (soft limit)',
+  docs: DOCS.container('memoryReservation'),
+  check(ctx) {
+    for (const { c, i, path } of containers(ctx.target.value)) {
+      const memory = num(c.memory);
+      const reservation = num(c.memoryReservation);
+      if (memory === undefined || reservation === undefined || memory >= reservation) continue;
+      ctx.report({
+        path: [...path, 'memoryReservation'],
+        message:
+          `Container ${containerLabel(c, i)} reserves ${reservation} MiB (memoryReservation, the soft limit) but may use ` +
+          `at most ${memory} MiB (memory, the hard limit). The hard limit must be at least the soft limit, so ECS ` +
+          `rejects this container definition.`,
+        data: { memory, reservation },
+      });
+    }
+  },
+  fix(ctx) {
+    const path = reportedPath(ctx);
+    const { memory, reservation } = ctx.diagnostic.data ?? {};
+    if (!path || typeof memory !== 'number' || typeof reservation !== 'number') return undefined;
+    const container = path.slice(0, -1);
+    return [
+      {
+        title: `Swap them: memory ${reservation}, memoryReservation ${memory}`,
+        changes: [
+          { path: [...container, 'memory'], value: reservation },
+          { path, value: memory },
+        ],
+        certain: false,
+      },
+      { title: `Remove memoryReservation (keep the ${memory} MiB hard limit)`, changes: [{ path, remove: true }], certain: false },
+    ];
+  },
+};
+
+export const memoryRequired: Rule = {
+  id: 'container-memory-missing',
+  severity: 'error',
+  appliesTo: 'task-definition',
+  title: 'Without task-level memory (EC2), each container sets memory or memoryReservation',
+  docs: DOCS.container('memory'),
+  check(ctx) {
+    const td = ctx.target.value;
+    if (isFargate(td) || isSet(td.memory)) return;
+    for (const { c, i, path } of containers(td)) {
+      if (isSet(c.memory) || isSet(c.memoryReservation)) continue;
+      ctx.report({
+        path: containerAnchor(c, path),
+        message:
+          `Container ${containerLabel(c, i)} sets neither memory nor memoryReservation, and the task has no task-level ` +
+          `memory. On EC2, ECS then has no amount to reserve and rejects the task definition ("At least one of 'memory' ` +
+          `or 'memoryReservation' must be specified."). Give the container a limit, or set "memory" on the task.`,
+      });
+    }
+  },
+};
+
+/** Memory a container claims against the task: its hard limit, or its reservation when it has only that. */
+function claimedMemory(c: Obj): { value: number; key: 'memory' | 'memoryReservation' } | undefined {
+  const memory = num(c.memory);
+  if (memory !== undefined) return { value: memory, key: 'memory' };
+  const reservation = num(c.memoryReservation);
+  return reservation !== undefined ? { value: reservation, key: 'memoryReservation' } : undefined;
+}
+
+function claimedCpu(c: Obj): { value: number; key: 'cpu' } | undefined {
+  const cpu = num(c.cpu);
+  return cpu !== undefined ? { value: cpu, key: 'cpu' } : undefined;
+}
+
+interface Share {
+  c: Obj;
+  label: string;
+  value: number;
+  path: JsonPath;
+}
+
+/** What each container claims of a task resource, with the path of the member that claims it. */
+function shares(td: Obj, read: (c: Obj) => { value: number; key: string } | undefined): Share[] {
+  return containers(td).flatMap(({ c, i, path }) => {
+    const claim = read(c);
+    return claim ? [{ c, label: containerLabel(c, i), value: claim.value, path: [...path, claim.key] }] : [];
+  });
+}
+
+function listShares(list: Share[], unit: string): string {
+  return list.map((s) => `${s.label} ${s.value}${unit}`).join(', ');
+}
+
+function sumFix(ctx: FixContext, key: 'memory' | 'cpu', label: string): FixProposal[] | undefined {
+  const path = reportedPath(ctx);
+  const total = ctx.diagnostic.data?.total;
+  if (!path || typeof total !== 'number' || ctx.diagnostic.data?.fargate === true) return undefined;
+  return [{ title: `Raise the task's ${key} to ${total} ${label}`, changes: [{ path, value: String(total) }], certain: false }];
+}
+
+function checkTaskFit(ctx: RuleContext, key: 'memory' | 'cpu', mode: 'single' | 'sum'): void {
+  const td = ctx.target.value;
+  const taskAmount = key === 'memory' ? taskMemoryMiB(td.memory) : taskCpuUnits(td.cpu);
+  if (taskAmount === undefined) return;
+  const unit = key === 'memory' ? ' MiB' : ' CPU units';
+  const list = shares(td, key === 'memory' ? claimedMemory : claimedCpu);
+  const tooBig = list.filter((s) => s.value > taskAmount);
+  const taskText = `task-level ${key} "${String(td[key])}"${key === 'memory' ? '' : ` (${taskAmount} CPU units)`}`;
+  if (mode === 'single') {
+    for (const s of tooBig) {
+      const member = String(s.path[s.path.length - 1]);
+      ctx.report({
+        path: s.path,
+        message:
+          `Container ${s.label} asks for ${s.value}${unit} (${member}), more than the whole task has: ${taskText}. ` +
+          `A container must fit inside the task, so ECS rejects this task definition.`,
+        data: { task: taskAmount, reservation: num(s.c.memoryReservation) },
+      });
+    }
+    return;
+  }
+  if (tooBig.length > 0 || list.length < 2) return;
+  const total = list.reduce((sum, s) => sum + s.value, 0);
+  if (total <= taskAmount) return;
+  ctx.report({
+    path: [key],
+    message:
+      `The containers together ask for ${total}${unit} (${listShares(list, '')}), more than the ${taskText}. ` +
+      `The containers' ${key === 'memory' ? 'memory (or memoryReservation where memory is not set)' : 'cpu'} values must add ` +
+      `up to no more than the task's, so ECS rejects this task definition. Lower the containers' values or raise the task's ${key}.`,
+    data: { total, fargate: isFargate(td) },
+  });
+}
+
+export const memoryExceedsTask: Rule = {
+  id: 'container-memory-exceeds-task',
+  severity: 'error',
+  appliesTo: 'task-definition',
+  title: 'No container asks for more memory than the task has',
+  docs: DOCS.taskSize,
+  check: (ctx) => checkTaskFit(ctx, 'memory', 'single'),
+  fix(ctx) {
+    const path = reportedPath(ctx);
+    const { task, reservation } = ctx.diagnostic.data ?? {};
+    if (!path || typeof task !== 'number' || path[path.length - 1] !== 'memory') return undefined;
+    if (typeof reservation === 'number' && reservation > task) return undefined;
+    return [{ title: `Lower memory to ${task} MiB (the task's memory)`, changes: [{ path, value: task }], certain: false }];
+  },
+};
+
+export const memorySumExceedsTask: Rule = {
+  id: 'container-memory-sum-exceeds-task',
+  severity: 'error',
+  appliesTo: 'task-definition',
+  title: 'The containers\' memory adds up to no more than the task memory',
+  docs: DOCS.taskSize,
+  check: (ctx) => checkTaskFit(ctx, 'memory', 'sum'),
+  fix: (ctx) => sumFix(ctx, 'memory', 'MiB'),
+};
+
+export const cpuExceedsTask: Rule = {
+  id: 'container-cpu-exceeds-task',
+  severity: 'error',
+  appliesTo: 'task-definition',
+  title: 'No container asks for more CPU than the task has',
+  docs: DOCS.taskSize,
+  check: (ctx) => checkTaskFit(ctx, 'cpu', 'single'),
+  fix(ctx) {
+    const path = reportedPath(ctx);
+    const task = ctx.diagnostic.data?.task;
+    if (!path || typeof task !== 'number') return undefined;
+    return [{ title: `Lower cpu to ${task} (the task's cpu)`, changes: [{ path, value: task }], certain: false }];
+  },
+};
+
+export const cpuSumExceedsTask: Rule = {
+  id: 'container-cpu-sum-exceeds-task',
+  severity: 'error',
+  appliesTo: 'task-definition',
+  title: 'The containers\' cpu adds up to no more than the task cpu',
+  docs: DOCS.taskSize,
+  check: (ctx) => checkTaskFit(ctx, 'cpu', 'sum'),
+  fix: (ctx) => sumFix(ctx, 'cpu', 'CPU units'),
+};
+
+export const resourceRules: Rule[] = [memoryBelowReservation, memoryRequired, memoryExceedsTask, memorySumExceedsTask, cpuExceedsTask, cpuSumExceedsTask];

@@ -1,0 +1,168 @@
+/** References between containers and volumes: mountPoints, volumesFrom and links name things that exist. */
+import { valueAt } from '../../paths';
+import { containsPlaceholder } from '../../placeholders';
+import type { FixProposal, Rule } from '../types';
+import { asArray, containerLabel, containers, isObj, isWindows, str, type Obj } from '../util';
+import { DOCS, containerNameIndex, renameProposals, reportedPath } from './common';
+
+/** Names of the task's volumes, and whether any is still a template placeholder. */
+function volumeNames(td: Obj): { names: string[]; templated: boolean } {
+  const names = asArray(td.volumes).flatMap((v) => (isObj(v) && typeof v.name === 'string' ? [v.name] : []));
+  return { names, templated: names.some(containsPlaceholder) };
+}
+
+function quoted(names: string[]): string {
+  return names.length === 0 ? 'none' : names.map((n) => `"${n}"`).join(', ');
+}
+
+export const mountPointVolume: Rule = {
+  id: 'mount-point-unknown-volume',
+  severity: 'error',
+  appliesTo: 'task-definition',
+  title: 'mountPoints name a volume of the task',
+  docs: DOCS.mountPoint,
+  check(ctx) {
+    const td = ctx.target.value;
+    const { names, templated } = volumeNames(td);
+    if (templated) return;
+    for (const { c, i, path } of containers(td)) {
+      asArray(c.mountPoints).forEach((m, j) => {
+        const source = isObj(m) ? str(m.sourceVolume) : undefined;
+        if (source === undefined || source === '' || names.includes(source) || containsPlaceholder(source)) return;
+        ctx.report({
+          path: [...path, 'mountPoints', j, 'sourceVolume'],
+          message:
+            `Container ${containerLabel(c, i)} mounts volume "${source}", but the task's "volumes" list has no volume ` +
+            `of that name (it has ${quoted(names)}). A mount point must name a volume declared at task level; ECS rejects ` +
+            `this task definition.`,
+          data: { names },
+        });
+      });
+    }
+  },
+  fix(ctx) {
+    const path = reportedPath(ctx);
+    const names = ctx.diagnostic.data?.names;
+    const wrong = path ? valueAt(ctx.doc.json.value, path) : undefined;
+    if (!path || typeof wrong !== 'string' || !Array.isArray(names)) return undefined;
+    // path: [...at, 'containerDefinitions', i, 'mountPoints', j, 'sourceVolume']
+    const at = path.slice(0, -6);
+    return [
+      ...renameProposals(path, wrong, names.filter((n): n is string => typeof n === 'string')),
+      { title: `Add a volume named "${wrong}" to the task`, changes: [{ path: [...at, 'volumes', -1], value: { name: wrong } }], certain: false },
+    ];
+  },
+};
+
+/** Absolute in Linux (`/data`) or Windows (`C:\data`, `\\.\pipe\x`) terms. */
+function isAbsolute(p: string): boolean {
+  return p.startsWith('/') || p.startsWith('\\') || /^[A-Za-z]:[\\/]/.test(p);
+}
+
+export const mountPointPath: Rule = {
+  id: 'mount-point-relative-path',
+  severity: 'warning',
+  appliesTo: 'task-definition',
+  title: 'mountPoints use an absolute containerPath',
+  docs: DOCS.mountPoint,
+  check(ctx) {
+    const td = ctx.target.value;
+    for (const { c, i, path } of containers(td)) {
+      asArray(c.mountPoints).forEach((m, j) => {
+        const target = isObj(m) ? str(m.containerPath) : undefined;
+        if (target === undefined || isAbsolute(target) || containsPlaceholder(target)) return;
+        ctx.report({
+          path: [...path, 'mountPoints', j, 'containerPath'],
+          message:
+            `containerPath "${target}" of container ${containerLabel(c, i)} is not an absolute path. Docker only mounts ` +
+            `volumes at absolute paths ("mount path must be absolute"), so the container would fail to start.`,
+          data: { windows: isWindows(td) },
+        });
+      });
+    }
+  },
+  fix(ctx) {
+    const path = reportedPath(ctx);
+    const value = path ? valueAt(ctx.doc.json.value, path) : undefined;
+    if (!path || typeof value !== 'string' || ctx.diagnostic.data?.windows === true) return undefined;
+    const fixed = `/${value.replace(/^\.?\/*/, '')}`;
+    return [{ title: `Change to "${fixed}"`, changes: [{ path, value: fixed }], certain: false }];
+  },
+};
+
+export const volumesFromContainer: Rule = {
+  id: 'volumes-from-unknown-container',
+  severity: 'error',
+  appliesTo: 'task-definition',
+  title: 'volumesFrom names another container of the task',
+  docs: DOCS.volumeFrom,
+  check(ctx) {
+    const td = ctx.target.value;
+    const { names, templated } = containerNameIndex(td);
+    for (const { c, i, path } of containers(td)) {
+      asArray(c.volumesFrom).forEach((v, j) => {
+        const source = isObj(v) ? str(v.sourceContainer) : undefined;
+        if (source === undefined || source === '' || containsPlaceholder(source)) return;
+        const own = source === c.name;
+        if (!own && (names.has(source) || templated)) return;
+        ctx.report({
+          path: [...path, 'volumesFrom', j, 'sourceContainer'],
+          message: own
+            ? `Container "${source}" lists itself in volumesFrom. volumesFrom mounts the volumes of another container of ` +
+              `the task; a container cannot take them from itself. Remove the entry.`
+            : `Container ${containerLabel(c, i)} takes volumes from "${source}", but the task has no container of that name ` +
+              `(it has ${quoted([...names.keys()])}). volumesFrom can only name a container of the same task definition.`,
+          data: { names: [...names.keys()], own },
+        });
+      });
+    }
+  },
+  fix(ctx) {
+    const path = reportedPath(ctx);
+    const names = ctx.diagnostic.data?.names;
+    const wrong = path ? valueAt(ctx.doc.json.value, path) : undefined;
+    if (!path || typeof wrong !== 'string' || !Array.isArray(names)) return undefined;
+    const remove: FixProposal = { title: 'Remove this volumesFrom entry', changes: [{ path: path.slice(0, -1), remove: true }], certain: ctx.diagnostic.data?.own === true };
+    if (ctx.diagnostic.data?.own === true) return [remove];
+    return [...renameProposals(path, wrong, names.filter((n): n is string => typeof n === 'string')), remove];
+  },
+};
+
+export const linkContainer: Rule = {
+  id: 'link-unknown-container',
+  severity: 'error',
+  appliesTo: 'task-definition',
+  title: 'links name containers of the task',
+  docs: DOCS.container('links'),
+  check(ctx) {
+    const td = ctx.target.value;
+    const { names, templated } = containerNameIndex(td);
+    if (templated) return;
+    for (const { c, i, path } of containers(td)) {
+      asArray(c.links).forEach((link, j) => {
+        if (typeof link !== 'string' || link === '' || containsPlaceholder(link)) return;
+        const target = link.split(':')[0];
+        if (names.has(target)) return;
+        ctx.report({
+          path: [...path, 'links', j],
+          message:
+            `Container ${containerLabel(c, i)} links to "${target}", but the task has no container of that name ` +
+            `(it has ${quoted([...names.keys()])}). A link ("name" or "name:alias") must name a container of the same task ` +
+            `definition; Docker cannot create the link, so the container would not start.`,
+          data: { names: [...names.keys()] },
+        });
+      });
+    }
+  },
+  fix(ctx) {
+    const path = reportedPath(ctx);
+    const names = ctx.diagnostic.data?.names;
+    const link = path ? valueAt(ctx.doc.json.value, path) : undefined;
+    if (!path || typeof link !== 'string' || !Array.isArray(names)) return undefined;
+    const [target, ...alias] = link.split(':');
+    const suffix = alias.length > 0 ? `:${alias.join(':')}` : '';
+    return renameProposals(path, target, names.filter((n): n is string => typeof n === 'string'), (n) => `${n}${suffix}`);
+  },
+};
+
+export const storageRules: Rule[] = [mountPointVolume, mountPointPath, volumesFromContainer, linkContainer];

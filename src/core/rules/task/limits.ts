@@ -1,0 +1,42 @@
+/** Whole-task limits: the 64 KiB size of a registered task definition. */
+import type { Rule } from '../types';
+import { utf8Length } from '../util';
+import { DOCS } from './common';
+
+/** ECS stores at most 64 KiB of task definition. */
+export const MAX_TASK_DEFINITION_BYTES = 64 * 1024;
+
+function formatBytes(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+const taskDefinitionSize: Rule = {
+  id: 'task-definition-size',
+  severity: 'error',
+  appliesTo: 'task-definition',
+  title: 'A task definition may be at most 64 KiB',
+  docs: DOCS.quotas,
+  check(ctx) {
+    const td = ctx.target.value;
+    // Minified JSON, member by member: {"k":v,"k":v}. Whitespace and comments in the file do not count.
+    let total = 2;
+    let largest: { key: string; bytes: number } | undefined;
+    const keys = Object.keys(td);
+    for (const key of keys) {
+      const text = JSON.stringify(td[key]);
+      if (text === undefined) continue;
+      const bytes = utf8Length(JSON.stringify(key)) + 1 + utf8Length(text);
+      total += bytes;
+      if (!largest || bytes > largest.bytes) largest = { key, bytes };
+    }
+    total += Math.max(keys.length - 1, 0);
+    if (total <= MAX_TASK_DEFINITION_BYTES || !largest) return;
+    ctx.report({
+      path: [largest.key],
+      target: 'key',
+      message: `This task definition is ${formatBytes(total)} bytes even as minified JSON, more than the ${formatBytes(MAX_TASK_DEFINITION_BYTES)} bytes (64 KiB) ECS accepts, so registration fails. "${largest.key}" takes ${formatBytes(largest.bytes)} bytes of it: move long values out, for example environment variables into environmentFiles (S3) or Secrets Manager / SSM parameters.`,
+    });
+  },
+};
+
+export const limitRules: Rule[] = [taskDefinitionSize];

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { lint } from '../../../src/core/lint';
+import { taskRules } from '../../../src/core/rules/task/index';
+import { json } from '../helpers';
+import { fargateTask } from './task-helpers';
+
+const odd: unknown[] = [null, 0, -1, 1e308, '', 'x', true, [], {}, [null], [{}], { a: null }];
+
+describe('task rules: robustness', () => {
+  it('have unique ids, AWS documentation links and titles', () => {
+    const ids = taskRules.map((r) => r.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const r of taskRules) {
+      assert.match(r.id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+      assert.match(r.docs, /^https:\/\/docs\.aws\.amazon\.com\/AmazonECS\/latest\/(developerguide|APIReference)\//);
+      assert.ok(r.title.length > 10);
+      assert.equal(r.appliesTo, 'task-definition');
+    }
+  });
+
+  it('never throw on members of the wrong type', () => {
+    const members = ['cpu', 'memory', 'networkMode', 'requiresCompatibilities', 'runtimePlatform', 'volumes', 'ipcMode', 'pidMode', 'placementConstraints', 'ephemeralStorage', 'executionRoleArn', 'containerDefinitions'];
+    const containerMembers = ['portMappings', 'logConfiguration', 'linuxParameters', 'links', 'secrets', 'image', 'name', 'resourceRequirements', 'startTimeout', 'firelensConfiguration', 'hostname', 'extraHosts', 'privileged'];
+    for (const v of odd) {
+      for (const m of members) assert.doesNotThrow(() => lint(json(fargateTask({ [m]: v }))), `${m}: ${JSON.stringify(v)}`);
+      for (const m of containerMembers) assert.doesNotThrow(() => lint(json(fargateTask({ runtimePlatform: { operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' } }, { [m]: v }))), `${m}: ${JSON.stringify(v)}`);
+      const nested = { portMappings: [v], logConfiguration: { logDriver: 'awslogs', options: v, secretOptions: v }, linuxParameters: { capabilities: { add: v }, devices: v } };
+      assert.doesNotThrow(() => lint(json(fargateTask({ volumes: [v, { host: v, dockerVolumeConfiguration: v }] }, nested))));
+    }
+  });
+
+  it('stay fast on large documents', () => {
+    const portMappings = Array.from({ length: 5000 }, (_, i) => ({ containerPort: (i % 60000) + 1 }));
+    const started = Date.now();
+    lint(json(fargateTask({}, { portMappings })));
+    assert.ok(Date.now() - started < 2000);
+  });
+});
