@@ -12,11 +12,11 @@ import * as esbuild from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 function buildValidators() {
   const ajv = new Ajv({
     allErrors: true, // report every problem, not the first
-    verbose: true, // errors carry the schema and data, for messages and "did you mean"
     strict: true,
     code: { source: true, esm: true, optimize: true },
   });
@@ -55,6 +55,7 @@ const common = {
   legalComments: 'none',
   // jsonc-parser's `main` is a UMD build whose dynamic requires a bundler cannot follow; its ESM build bundles.
   mainFields: ['module', 'main'],
+  define: { ECS_LENS_VERSION: JSON.stringify(pkg.version) },
 };
 
 const bundles = [

@@ -165,9 +165,12 @@ export function run(argv: string[]): RunResult {
   }
 }
 
-if (require.main === module) {
-  const result = run(process.argv.slice(2));
+/** The process entry point (bin/ecs-lens.js calls it). */
+export function main(argv = process.argv.slice(2)): void {
+  const result = run(argv);
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
   process.exitCode = result.code;
 }
+
+if (require.main === module) main();

@@ -6,7 +6,7 @@ import { EcsDocument, type EcsTarget } from './document';
 import { validateService, validateTaskDefinition } from './generated/validators';
 import { rules } from './rules/index';
 import { schemaDiagnostics } from './schema-diagnostics';
-import { serviceReadOnly, taskReadOnly } from './schema-info';
+import { serviceReadOnly, serviceSchema, taskDefinitionSchema, taskReadOnly } from './schema-info';
 import type { Diagnostic, LintOptions, Severity } from './types';
 
 export function analyze(text: string, options: Pick<LintOptions, 'kind'> = {}): EcsDocument {
@@ -39,6 +39,7 @@ export function lint(input: string | EcsDocument, options: LintOptions = {}): Di
     out.push(
       ...schemaDiagnostics(json, {
         validate: target.kind === 'task-definition' ? validateTaskDefinition : validateService,
+        schema: target.kind === 'task-definition' ? taskDefinitionSchema : serviceSchema,
         value: target.value,
         at: target.at,
         skipRequired: json.syntaxErrors.length > 0,

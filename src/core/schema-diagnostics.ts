@@ -17,6 +17,8 @@ export interface SchemaCheck {
   value: unknown;
   /** Where that value sits in the document (e.g. ['taskDefinition']). */
   at: JsonPath;
+  /** The schema the validator was compiled from, to look up what an error's schema path names. */
+  schema: SchemaNode;
   /** Drop "missing member" errors, e.g. while the text has syntax errors and the value is partial. */
   skipRequired?: boolean;
 }
@@ -99,17 +101,28 @@ export function schemaDiagnostics(doc: ParsedJson, check: SchemaCheck): Diagnost
   for (const e of errors) {
     if (e.keyword !== 'type' && typeErrorAt.has(e.instancePath) && e.keyword !== 'additionalProperties' && e.keyword !== 'required') continue;
     if (check.skipRequired && e.keyword === 'required') continue;
-    const d = toDiagnostic(doc, e, value, at);
+    const d = toDiagnostic(doc, e, value, at, check.schema);
     if (d) out.push(d);
   }
   return out;
 }
 
-function toDiagnostic(doc: ParsedJson, e: ErrorObject, root: unknown, at: JsonPath): Diagnostic | undefined {
+/** The schema object that holds the failing keyword: `#/properties/cpu/type` → the `cpu` schema. */
+function parentSchemaOf(root: SchemaNode, schemaPath: string): SchemaNode | undefined {
+  const segments = schemaPath.replace(/^#\/?/, '').split('/').slice(0, -1);
+  let node: unknown = root;
+  for (const raw of segments) {
+    if (!node || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node && typeof node === 'object' ? (node as SchemaNode) : undefined;
+}
+
+function toDiagnostic(doc: ParsedJson, e: ErrorObject, root: unknown, at: JsonPath, rootSchema: SchemaNode): Diagnostic | undefined {
   const rel = pointerToPath(e.instancePath, root);
   const path = [...at, ...rel];
   const data = valueAt(root, rel);
-  const schema = e.parentSchema as SchemaNode | undefined;
+  const schema = parentSchemaOf(rootSchema, e.schemaPath);
   const where = formatPath(rel);
   const name = rel.length ? String(rel[rel.length - 1]) : 'input';
   const make = (severity: Severity, code: string, message: string, target: 'key' | 'value' = 'value', extra: Record<string, unknown> = {}): Diagnostic => ({

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { run } from '../../src/cli/main';
 import { fargateTask, json } from './helpers';
 
@@ -103,5 +104,20 @@ describe('cli across files', () => {
     assert.match(together.stdout, /service\.json:\d+:\d+ error service-td-lb-container-port/);
     // Alone, the service cannot be checked against its task definition: no error.
     assert.equal(run(['lint', join(dir, 'service.json')]).code, 0);
+  });
+});
+
+describe('cli binary', () => {
+  it('runs as bin/ecs-lens.js from the bundle, with its exit status', function () {
+    this.timeout(30_000);
+    const bin = join(__dirname, '../../bin/ecs-lens.js');
+    const dir = mkdtempSync(join(tmpdir(), 'ecs-lens-bin-'));
+    writeFileSync(join(dir, 'bad.json'), json(fargateTask({ networkMode: 'bridge' })));
+    const r = spawnSync(process.execPath, [bin, 'lint', join(dir, 'bad.json')], { encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /bad\.json:3:18 error fargate-network-mode /);
+    const version = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
+    assert.equal(version.status, 0);
+    assert.match(version.stdout, /^\d+\.\d+\.\d+/);
   });
 });

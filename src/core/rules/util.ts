@@ -19,9 +19,20 @@ export function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
-/** Each container definition with its index and path (relative to the task definition). */
-export function containers(td: Obj): Array<{ c: Obj; i: number; path: JsonPath }> {
-  return asArray(td.containerDefinitions).flatMap((c, i) => (isObj(c) ? [{ c, i, path: ['containerDefinitions', i] }] : []));
+type ContainerEntry = { c: Obj; i: number; path: JsonPath };
+const containerCache = new WeakMap<Obj, readonly ContainerEntry[]>();
+
+/**
+ * Each container definition with its index and path (relative to the task definition). Most rules walk the
+ * containers, so the list is built once per parsed task definition; callers must not change it.
+ */
+export function containers(td: Obj): readonly ContainerEntry[] {
+  let list = containerCache.get(td);
+  if (!list) {
+    list = asArray(td.containerDefinitions).flatMap((c, i) => (isObj(c) ? [{ c, i, path: ['containerDefinitions', i] }] : []));
+    containerCache.set(td, list);
+  }
+  return list;
 }
 
 export function requires(td: Obj, launchType: string): boolean {
@@ -121,8 +132,12 @@ export function isSet(v: unknown): boolean {
   return true;
 }
 
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Bytes of `s` in UTF-8, counted by code point (the engine has no TextEncoder or Buffer to lean on). */
 export function utf8Length(s: string): number {
+  if (ASCII.test(s)) return s.length;
   let bytes = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

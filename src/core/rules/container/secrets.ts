@@ -15,13 +15,21 @@ interface NamedEntry {
 }
 
 /** The entries of a container's `secrets` or `environment` list that have a string name. */
+const entryCache = { secrets: new WeakMap<Obj, NamedEntry[][]>(), environment: new WeakMap<Obj, NamedEntry[][]>() };
+
 export function namedEntries(td: Obj, key: 'secrets' | 'environment'): NamedEntry[][] {
-  return containers(td).map(({ c, i, path }) =>
-    asArray(c[key]).flatMap((e, j) => {
-      const name = isObj(e) ? str(e.name) : undefined;
-      return isObj(e) && name !== undefined && name !== '' ? [{ c, i, path: [...path, key, j], name, entry: e }] : [];
-    }),
-  );
+  // Several rules read the same lists; build them once per parsed task definition.
+  let lists = entryCache[key].get(td);
+  if (!lists) {
+    lists = containers(td).map(({ c, i, path }) =>
+      asArray(c[key]).flatMap((e, j) => {
+        const name = isObj(e) ? str(e.name) : undefined;
+        return isObj(e) && name !== undefined && name !== '' ? [{ c, i, path: [...path, key, j], name, entry: e }] : [];
+      }),
+    );
+    entryCache[key].set(td, lists);
+  }
+  return lists;
 }
 
 /** What is wrong with an ARN in `valueFrom`, or undefined when it has the shape of a secret or parameter ARN. */
