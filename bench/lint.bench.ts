@@ -85,7 +85,6 @@ async function main(): Promise<void> {
   const ms = (n: number) => `${n.toFixed(3)} ms`;
   console.log('lint latency (same text, same machine, one run)');
   console.log('document                    | ecs-lens lint p50 / p95 | json-languageservice p50 / p95 | ratio (p50, target <= 0.5x)');
-  require('node:fs').writeFileSync('/tmp/valid5k.json', JSON.stringify(taskOfSize(5_000), null, 2));
   const cases: Array<[string, string]> = [];
   for (const size of [5_000, 50_000]) cases.push([`${size / 1000} KB valid`, JSON.stringify(taskOfSize(size), null, 2)]);
   cases.push(['5 KB, 5 mistakes', JSON.stringify(withMistakes(taskOfSize(5_000)), null, 2)]);
