@@ -1,0 +1,249 @@
+#!/usr/bin/env node
+// `npm run test:integration`: runs test/integration's mocha suites inside a real VS Code 1.100.3 extension host
+// (code-server, opened by headless Chromium), with our packaged .vsix installed as a user would install it.
+//
+//   1. install code-server (cached) and Chromium if missing            scripts/code-server/install.mjs
+//   2. `npm run package` → ecs-lens.vsix; compile the suites + harness   scripts/build-tests.mjs
+//   3. fresh profile: install ecs-lens.vsix + the test harness .vsix; copy the fixtures to a temp workspace
+//   4. start code-server with ECS_LENS_TEST_ENTRY / ECS_LENS_TEST_RESULTS in its environment, open the workbench:
+//      the harness extension activates on startup and runs mocha in the extension host
+//   5. tail the JSON-lines results file, print mocha-style lines, end with `N passed, N failed`
+//
+// Env:
+//   ECS_LENS_IT_TIMEOUT_MS   overall limit (default 480000 = 8 min); past it the run fails instead of hanging
+//   ECS_LENS_TEST_SUITES     comma-separated suite names (e.g. `diagnostics,editing`); ECS_LENS_TEST_GREP too
+//   ECS_LENS_VSIX            test this .vsix instead of running `npm run package`
+//   ECS_LENS_CODE_SERVER_DIR where code-server is installed (default ~/.cache/ecs-lens/code-server-4.100.3)
+//   ECS_LENS_KEEP_TMP=1      keep the temp profile/workspace/logs for a post-mortem
+//   ECS_LENS_IT_START_TIMEOUT_MS / ECS_LENS_IT_STALL_TIMEOUT_MS  limits for "never started" / "went silent"
+//   ECS_LENS_IT_VERBOSE=1    also print browser console errors
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildTests } from './build-tests.mjs';
+import { ensureChromium, ensureCodeServer } from './code-server/install.mjs';
+import {
+  REPO_ROOT,
+  extensionHostLogs,
+  freePort,
+  installExtensions,
+  installSignalHandlers,
+  log,
+  makeProfile,
+  makeTempRoot,
+  openWorkbench,
+  packageExtension,
+  run,
+  runCleanups,
+  sleep,
+  startCodeServer,
+} from './code-server/session.mjs';
+
+const TIMEOUT_MS = Number(process.env.ECS_LENS_IT_TIMEOUT_MS || 8 * 60_000);
+// How long the extension host may take to report that mocha started, once the workbench is open.
+const START_TIMEOUT_MS = Number(process.env.ECS_LENS_IT_START_TIMEOUT_MS || 120_000);
+// Longest silence allowed between two results once mocha runs: well above mocha's 30 s per-test timeout, so
+// only a dead or hung extension host trips it (sooner than the overall timeout would).
+const STALL_TIMEOUT_MS = Number(process.env.ECS_LENS_IT_STALL_TIMEOUT_MS || 120_000);
+const VERBOSE = Boolean(process.env.ECS_LENS_IT_VERBOSE);
+
+/** Prints results as they stream in and keeps the tally. */
+class Printer {
+  passed = 0;
+  failed = 0;
+  pending = 0;
+  failures = [];
+  started = false;
+  ended = false;
+  hostExited = false;
+  crash = undefined;
+
+  handle(event) {
+    const pad = (depth) => '  '.repeat(depth + 1);
+    switch (event.type) {
+      case 'start':
+        this.started = true;
+        console.log(
+          `VS Code ${event.vscodeVersion} (${event.appName}, UI ${event.uiKind}, extension host on Node ${event.node})`,
+        );
+        console.log(`Suites: ${event.files.join(', ')}`);
+        break;
+      case 'suite':
+        console.log(`\n${pad(event.depth - 1)}${event.title}`);
+        break;
+      case 'pass':
+        this.passed++;
+        console.log(`${pad(event.depth - 1)}  ✔ ${event.title} (${event.durationMs} ms)`);
+        break;
+      case 'fail':
+        this.failed++;
+        this.failures.push(event);
+        console.log(`${pad(event.depth - 1)}  ✘ ${this.failures.length}) ${event.title}`);
+        break;
+      case 'pending':
+        this.pending++;
+        console.log(`${pad(event.depth - 1)}  - ${event.title} (skipped)`);
+        break;
+      case 'note':
+        console.log(`    ${event.text}`);
+        break;
+      case 'end':
+        this.ended = true;
+        console.log(`\nmocha finished in ${(event.durationMs / 1000).toFixed(1)} s`);
+        break;
+      case 'crash':
+        // After 'end', run() rejecting only means "some tests failed", which the tally already shows.
+        if (!this.ended) this.crash = event;
+        break;
+      case 'exit':
+        this.hostExited = true;
+        break;
+      default:
+        break;
+    }
+  }
+
+  printFailures() {
+    this.failures.forEach((f, i) => {
+      console.log(`\n  ${i + 1}) ${f.fullTitle}\n     ${f.message.split('\n').join('\n     ')}`);
+      const frames = (f.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l) && !/node_modules|node:/.test(l));
+      if (frames.length) console.log(frames.slice(0, 6).join('\n'));
+    });
+  }
+}
+
+/** Reads lines appended to `file` since the last call. */
+function tailer(file) {
+  let offset = 0;
+  let partial = '';
+  return () => {
+    if (!fs.existsSync(file)) return [];
+    const size = fs.statSync(file).size;
+    if (size <= offset) return [];
+    const fd = fs.openSync(file, 'r');
+    const buf = Buffer.alloc(size - offset);
+    fs.readSync(fd, buf, 0, buf.length, offset);
+    fs.closeSync(fd);
+    offset = size;
+    const text = partial + buf.toString('utf8');
+    const lines = text.split('\n');
+    partial = lines.pop() ?? '';
+    return lines.filter(Boolean).map((l) => {
+      try {
+        return JSON.parse(l);
+      } catch {
+        return { type: 'note', text: `(unparsable result line) ${l}` };
+      }
+    });
+  };
+}
+
+function printLogTail(file, label, lines = 40) {
+  if (!file || !fs.existsSync(file)) return;
+  const text = fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  console.log(`\n--- last lines of ${label} (${file}) ---\n${text}\n---`);
+}
+
+async function main() {
+  const t0 = Date.now();
+  const codeServer = await ensureCodeServer();
+  await ensureChromium();
+
+  const vsix = await packageExtension();
+  const built = await buildTests();
+
+  const tmp = makeTempRoot('ecs-lens-it-');
+  const harnessVsix = path.join(tmp, 'ecs-lens-test-harness.vsix');
+  await run(
+    path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce'),
+    ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', harnessVsix],
+    { cwd: built.harnessDir, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+
+  const profile = makeProfile(tmp);
+  await installExtensions(codeServer, profile, [vsix, harnessVsix]);
+
+  // The suites edit documents and write .vscode/settings.json: they get a throwaway copy of the fixtures.
+  const workspace = path.join(tmp, 'workspace');
+  fs.cpSync(path.join(REPO_ROOT, 'test', 'integration', 'fixtures'), workspace, { recursive: true });
+
+  const results = path.join(tmp, 'results.jsonl');
+  const serverLog = path.join(tmp, 'code-server.log');
+  const port = await freePort();
+  const server = await startCodeServer({
+    bin: codeServer,
+    profile,
+    folder: workspace,
+    port,
+    logFile: serverLog,
+    env: {
+      ECS_LENS_TEST_ENTRY: built.entry,
+      ECS_LENS_TEST_RESULTS: results,
+      ECS_LENS_TEST_SUITES: process.env.ECS_LENS_TEST_SUITES ?? '',
+      ECS_LENS_TEST_GREP: process.env.ECS_LENS_TEST_GREP ?? '',
+    },
+  });
+  log(`code-server ${server.url}; setup took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  await openWorkbench(server.url, { verbose: VERBOSE });
+  log('workbench open; waiting for the extension host to run the suites');
+
+  const read = tailer(results);
+  const openedAt = Date.now();
+  let lastEventAt = Date.now();
+  let serverExit;
+  void server.exited.then((e) => (serverExit = e));
+  while (!printer.hostExited) {
+    for (const event of read()) {
+      printer.handle(event);
+      lastEventAt = Date.now();
+    }
+    if (printer.hostExited) break;
+    if (serverExit) throw new Error(`code-server exited during the run (${JSON.stringify(serverExit)})`);
+    if (!printer.started && Date.now() - openedAt > START_TIMEOUT_MS) {
+      for (const f of extensionHostLogs(profile.userDataDir)) printLogTail(f, 'extension host log');
+      printLogTail(serverLog, 'code-server log');
+      throw new Error(`the suites did not start within ${START_TIMEOUT_MS / 1000} s of opening the workbench`);
+    }
+    if (printer.started && Date.now() - lastEventAt > STALL_TIMEOUT_MS) {
+      for (const f of extensionHostLogs(profile.userDataDir)) printLogTail(f, 'extension host log');
+      throw new Error(`no test result for ${STALL_TIMEOUT_MS / 1000} s: the extension host crashed or hangs`);
+    }
+    await sleep(100);
+  }
+
+  if (printer.crash) {
+    console.log(`\nThe test entry crashed: ${printer.crash.message}\n${printer.crash.stack ?? ''}`);
+    for (const f of extensionHostLogs(profile.userDataDir)) printLogTail(f, 'extension host log');
+  }
+  printer.printFailures();
+  const ran = printer.passed + printer.failed;
+  if (ran === 0) console.log('\nNo test ran: treating the run as failed.');
+  // A run with no test is a failed run (a broken suite filter must not look green): count it as one failure.
+  console.log(`\n${closingLine(ran === 0 || printer.crash ? 1 : 0)}`);
+  return printer.failed === 0 && ran > 0 && !printer.crash ? 0 : 1;
+}
+
+// Module-level so that a timeout or an error can still report what had passed before it.
+const printer = new Printer();
+/** The closing line, counting the run-level problem (timeout, crash of the setup) as one failure. */
+const closingLine = (extraFailures) =>
+  `${printer.passed} passed, ${printer.failed + extraFailures} failed${printer.pending ? `, ${printer.pending} skipped` : ''}`;
+
+installSignalHandlers();
+const timer = setTimeout(() => {
+  console.log(`\nIntegration run timed out after ${TIMEOUT_MS / 1000} s (ECS_LENS_IT_TIMEOUT_MS).`);
+  console.log(closingLine(1));
+  void runCleanups().finally(() => process.exit(1));
+}, TIMEOUT_MS);
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (err) {
+  console.log(`\nIntegration run failed: ${err instanceof Error ? err.message : String(err)}`);
+  console.log(closingLine(1));
+} finally {
+  clearTimeout(timer);
+  await runCleanups();
+}
+process.exit(exitCode);

@@ -1,0 +1,181 @@
+/**
+ * Shared helpers for the extension-host suites. Everything here goes through the public `vscode` API, so the
+ * suites behave the same under @vscode/test-electron (desktop VS Code) and code-server (VS Code in a browser).
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'ecs-lens.ecs-lens';
+export const SOURCE = 'ecs-lens';
+
+/** The API object returned by the extension's activate(); every member optional so a missing one fails clearly. */
+export interface EcsLensApi {
+  activationMs?: number;
+  getLanguageStatus?(): { text: string; detail?: string } | undefined;
+}
+
+export function getExtension(): vscode.Extension<EcsLensApi> {
+  const ext = vscode.extensions.getExtension<EcsLensApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not installed in this VS Code`);
+  return ext;
+}
+
+/** Activates (idempotently) and returns the extension's API. */
+export async function activate(): Promise<EcsLensApi> {
+  const api = await getExtension().activate();
+  assert.ok(api, 'activate() returned no API object');
+  return api;
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The test workspace folder (a temporary copy of test/integration/fixtures made by the runner). */
+export function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'VS Code was started without a workspace folder; the runner must pass one');
+  return folder.uri;
+}
+
+export function fixtureUri(relativePath: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), ...relativePath.split('/'));
+}
+
+/** Opens a workspace file in an editor (which is what makes VS Code fire onLanguage:json and our validation). */
+export async function openFixture(relativePath: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(fixtureUri(relativePath));
+  return vscode.window.showTextDocument(doc, { preview: false });
+}
+
+/** Throws away edits and closes every editor, so one test's dirty buffer cannot leak into the next test. */
+export async function closeAllEditors(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments) {
+    if (doc.isDirty && doc.uri.scheme === 'file') {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Our diagnostics for a document (other extensions, e.g. the built-in JSON one, publish their own). */
+export function ecsDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+}
+
+/** Diagnostic codes may be plain strings or `{ value, target }` (when the code links to docs). */
+export function codeOf(d: vscode.Diagnostic): string {
+  const code = d.code;
+  if (code === undefined) return '';
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+export function codesOf(uri: vscode.Uri): string[] {
+  return ecsDiagnostics(uri).map(codeOf).sort();
+}
+
+function describe(diags: vscode.Diagnostic[]): string {
+  if (diags.length === 0) return '(none)';
+  return diags
+    .map((d) => `  ${d.range.start.line + 1}:${d.range.start.character + 1} [${codeOf(d)}] ${d.message}`)
+    .join('\n');
+}
+
+/**
+ * Resolves with our diagnostics for `uri` once `predicate` holds for them, checking the current state first
+ * and then on every onDidChangeDiagnostics for that document. Event-driven rather than polling so that the
+ * measured latency is the real one, not the polling interval.
+ */
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  predicate: (diags: vscode.Diagnostic[]) => boolean,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const diags = ecsDiagnostics(uri);
+      if (!predicate(diags)) return false;
+      finish();
+      resolve(diags);
+      return true;
+    };
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      finish();
+      reject(
+        new Error(
+          `Timed out after ${timeoutMs} ms waiting for ${what} on ${vscode.workspace.asRelativePath(uri)}. ` +
+            `Current ecs-lens diagnostics:\n${describe(ecsDiagnostics(uri))}`,
+        ),
+      );
+    }, timeoutMs);
+    function finish() {
+      clearTimeout(timer);
+      sub.dispose();
+    }
+    check();
+  });
+}
+
+/** The validation debounce in force, so "nothing appeared" waits are long enough to mean something. */
+export function validationDelayMs(): number {
+  const value = vscode.workspace.getConfiguration('ecsLens').get<number>('validate.delay');
+  return typeof value === 'number' && value >= 0 ? value : 300;
+}
+
+/**
+ * Waits long enough that a validation triggered before the call must have been published by now. Used only
+ * where a test asserts an ABSENCE, and always after a positive check elsewhere proved validation is running.
+ */
+export async function settle(): Promise<void> {
+  await sleep(validationDelayMs() * 2 + 750);
+}
+
+/** Polls a value that has no change event in the API (the language status is read through our exports). */
+export async function waitFor<T>(
+  read: () => T,
+  predicate: (value: T) => boolean,
+  what: string,
+  timeoutMs = 5_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (predicate(value)) return value;
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; last value: ${JSON.stringify(value)}`);
+    }
+    await sleep(50);
+  }
+}
+
+/** Updates a setting at workspace level (what a user does in .vscode/settings.json) and awaits the write. */
+export async function setWorkspaceSetting(section: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration().update(section, value, vscode.ConfigurationTarget.Workspace);
+}
+
+/** Zero-based position of the first occurrence of `needle` in a document; fails the test when absent. */
+export function positionOf(doc: vscode.TextDocument, needle: string): vscode.Position {
+  const offset = doc.getText().indexOf(needle);
+  assert.ok(offset >= 0, `"${needle}" not found in ${vscode.workspace.asRelativePath(doc.uri)}`);
+  return doc.positionAt(offset);
+}
+
+/** Replaces the first occurrence of `from` with `to` through a WorkspaceEdit (no save: the buffer goes dirty). */
+export async function replaceText(doc: vscode.TextDocument, from: string, to: string): Promise<void> {
+  const start = positionOf(doc, from);
+  const range = new vscode.Range(start, doc.positionAt(doc.offsetAt(start) + from.length));
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, range, to);
+  assert.ok(await vscode.workspace.applyEdit(edit), 'workspace.applyEdit refused the edit');
+}
+
+export { describe as describeDiagnostics };
