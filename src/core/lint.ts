@@ -28,7 +28,7 @@ export function lint(input: string | EcsDocument, options: LintOptions = {}): Di
   }
 
   if (doc.kind === 'task-definition-describe') {
-    diag(json.rangeOf(['taskDefinition'], 'key'), 'warning', 'describe.wrapper', 'This is describe-task-definition output. register-task-definition expects the object inside "taskDefinition" ("Unknown parameter in input: \\"taskDefinition\\""); unwrap it before registering.', { path: ['taskDefinition'] });
+    diag(json.rangeOf(['taskDefinition'], 'key'), 'warning', 'describe.wrapper', 'This is describe-task-definition output. register-task-definition expects the object inside "taskDefinition"; as it is, the AWS CLI stops with: Unknown parameter in input: "taskDefinition". Unwrap it before registering.', { path: ['taskDefinition'] });
   } else if (doc.kind === 'services-describe') {
     const key = Array.isArray((json.value as Record<string, unknown>).services) ? 'services' : 'service';
     diag(json.rangeOf([key], 'key'), 'warning', 'describe.wrapper', `This is ${key === 'services' ? 'describe-services' : 'create-service or update-service'} output, not create-service input; take the service object out of "${key}" and drop the read-only members before using it as input.`, { path: [key] });
@@ -71,7 +71,7 @@ function readOnlyDiagnostics(doc: EcsDocument, target: EcsTarget, out: Diagnosti
       range: doc.json.rangeOf(path, 'key'),
       severity: 'warning',
       code: 'describe.read-only',
-      message: `"${key}" is a read-only field of describe output; ${command} reject${target.kind === 'service' ? '' : 's'} it ("Unknown parameter in input: \\"${key}\\""). Remove it before sending this file to AWS.`,
+      message: `"${key}" is a read-only field of describe output; ${command} reject${target.kind === 'service' ? '' : 's'} it (the AWS CLI stops with: Unknown parameter in input: "${key}"). Remove it before sending this file to AWS.`,
       source: 'ecs-lens',
       data: { path },
     });

@@ -147,7 +147,7 @@ function toDiagnostic(doc: ParsedJson, e: ErrorObject, root: unknown, at: JsonPa
       const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
       const context = rel.length ? where : 'the top level';
       return {
-        ...make('error', 'schema.unknown-key', `Unknown key "${key}" in ${context}.${hint} The AWS CLI rejects it ("Unknown parameter in ${where}: \\"${key}\\"").`, 'key', suggestion ? { suggestion } : {}),
+        ...make('error', 'schema.unknown-key', `Unknown key "${key}" in ${context}.${hint} The AWS CLI stops with: Unknown parameter in ${where}: "${key}".`, 'key', suggestion ? { suggestion } : {}),
         range: doc.rangeOf([...path, key], 'key'),
         data: { path: [...path, key], ...(suggestion ? { suggestion } : {}) },
       };
@@ -157,7 +157,7 @@ function toDiagnostic(doc: ParsedJson, e: ErrorObject, root: unknown, at: JsonPa
       const inContainer = schema?.title === 'ContainerDefinition' && (missing === 'name' || missing === 'image');
       const awsError = inContainer
         ? `ECS rejects it ("Container.${missing} should not be null or empty")`
-        : `the AWS CLI rejects it ("Missing required parameter in ${where}: \\"${missing}\\"")`;
+        : `the AWS CLI stops with: Missing required parameter in ${where}: "${missing}"`;
       return make('error', 'schema.required', `Missing required key "${missing}"${rel.length ? ` in ${where}` : ''}; ${awsError}.`, 'key', { missing });
     }
     case 'type': {

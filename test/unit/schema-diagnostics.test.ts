@@ -12,7 +12,7 @@ describe('schema diagnostics', () => {
     const [d] = withCode(lint(text), 'schema.unknown-key');
     assert.equal(textAt(text, d), '"imagee"');
     assert.match(d.message, /Did you mean "image"\?/);
-    assert.match(d.message, /Unknown parameter in containerDefinitions\[0\]: \\"imagee\\"/);
+    assert.match(d.message, /Unknown parameter in containerDefinitions\[0\]: "imagee"/);
     assert.equal(d.severity, 'error');
   });
 
