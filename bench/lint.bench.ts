@@ -110,6 +110,13 @@ async function main(): Promise<void> {
   const corpus = corpusFiles();
   const corpusRun = time(() => corpus.forEach((f) => lint(f.text)), 50);
   console.log(`\nall ${corpus.length} corpus files, linted one after another: p50 ${ms(corpusRun.p50)}, p95 ${ms(corpusRun.p95)}`);
+  // Far beyond what ECS accepts (64 KiB), as generated files or pasted exports can be: it must stay usable.
+  const huge = taskOfSize(5_000) as { containerDefinitions: Array<{ environment: unknown[] }> };
+  huge.containerDefinitions[0].environment = Array.from({ length: 25_000 }, (_, i) => ({ name: `VAR_${i}`, value: `value-${i}` }));
+  const hugeText = JSON.stringify(huge, null, 2);
+  const hugeRun = time(() => lint(hugeText), 20);
+  console.log(`a ${(hugeText.length / 1e6).toFixed(1)} MB task definition: p50 ${ms(hugeRun.p50)}, p95 ${ms(hugeRun.p95)} [${lint(hugeText).length} diagnostics]`);
+
   console.log('\nbundle sizes (production build)');
   for (const f of ['extension.js', 'cli.js', 'index.js']) {
     const size = statSync(join(root, 'dist', f)).size;

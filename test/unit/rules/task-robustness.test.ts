@@ -29,10 +29,10 @@ describe('task rules: robustness', () => {
     }
   });
 
-  it('stay fast on large documents', () => {
-    const portMappings = Array.from({ length: 5000 }, (_, i) => ({ containerPort: (i % 60000) + 1 }));
-    const started = Date.now();
-    lint(json(fargateTask({}, { portMappings })));
-    assert.ok(Date.now() - started < 2000);
+  it('handle large documents (timings are in npm run bench)', () => {
+    const portMappings = Array.from({ length: 5000 }, (_, i) => ({ containerPort: (i % 2500) + 1 }));
+    const diags = lint(json(fargateTask({}, { portMappings })));
+    // Every port from 1 to 2500 is mapped twice: the second of each pair is a duplicate.
+    assert.equal(diags.filter((d) => d.code === 'port-mapping-duplicate').length, 2500);
   });
 });
