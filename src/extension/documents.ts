@@ -19,8 +19,11 @@ export interface Analysis {
   skipped?: 'disabled' | 'too-large';
 }
 
+/** Documents people edit. Others (git diffs, output channels, settings UIs) are not validated. */
+const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
+
 export function isJson(document: vscode.TextDocument): boolean {
-  return document.languageId === 'json' || document.languageId === 'jsonc';
+  return (document.languageId === 'json' || document.languageId === 'jsonc') && EDITABLE_SCHEMES.has(document.uri.scheme);
 }
 
 export class DocumentAnalyses {

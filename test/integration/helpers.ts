@@ -179,3 +179,78 @@ export async function replaceText(doc: vscode.TextDocument, from: string, to: st
 }
 
 export { describe as describeDiagnostics };
+
+/** The whole document, for requests that are not about one diagnostic (fix all, "no actions at all"). */
+export function wholeRange(doc: vscode.TextDocument): vscode.Range {
+  return new vscode.Range(new vscode.Position(0, 0), doc.lineAt(doc.lineCount - 1).range.end);
+}
+
+/**
+ * Code actions as the lightbulb or Ctrl+. gets them: `vscode.executeCodeActionProvider` asks every provider for
+ * `range` (VS Code passes the diagnostics that intersect it). `kind` filters like `only` (e.g. 'source.fixAll').
+ * Fails the test on a bare Command: our provider returns CodeAction objects only.
+ */
+export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  const result = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    range,
+    kind,
+  );
+  const items = result ?? [];
+  for (const item of items) {
+    assert.ok(typeof item.command !== 'string', `a bare Command came back instead of a CodeAction: ${item.title}`);
+  }
+  return items as vscode.CodeAction[];
+}
+
+/** Title and preferred flag of each action, for one readable assertion. */
+export function titlesOf(actions: vscode.CodeAction[]): Array<[string, boolean]> {
+  return actions.map((a) => [a.title, a.isPreferred === true]);
+}
+
+/** Applies a code action's WorkspaceEdit as VS Code does when the user picks it. */
+export async function applyAction(action: vscode.CodeAction): Promise<void> {
+  assert.ok(action.edit, `code action "${action.title}" has no edit`);
+  assert.ok(await vscode.workspace.applyEdit(action.edit), `workspace.applyEdit refused "${action.title}"`);
+}
+
+/** The one action titled `title`; fails with the titles on offer otherwise. */
+export function actionTitled(actions: vscode.CodeAction[], title: string): vscode.CodeAction {
+  const found = actions.filter((a) => a.title === title);
+  assert.equal(found.length, 1, `expected one action "${title}", got: ${JSON.stringify(actions.map((a) => a.title))}`);
+  return found[0]!;
+}
+
+/** The one diagnostic with `code` (ours); fails with the current diagnostics otherwise. */
+export function diagnosticWithCode(diags: vscode.Diagnostic[], code: string): vscode.Diagnostic {
+  const found = diags.filter((d) => codeOf(d) === code);
+  assert.equal(found.length, 1, `expected one ${code}, got:\n${describe(diags)}`);
+  return found[0]!;
+}
+
+/** Replaces the first occurrence of `from`, failing when it is absent: expected texts are built from edits. */
+export function replaceOnce(text: string, from: string, to: string): string {
+  const at = text.indexOf(from);
+  assert.ok(at >= 0, `"${from}" not found while building an expected text`);
+  return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
+/** A file's content on disk (not the editor buffer). */
+export async function readDisk(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+export async function writeDisk(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+}
+
+/**
+ * A language-specific setting at workspace level, i.e. `"[json]": { "editor.codeActionsOnSave": ... }` in
+ * .vscode/settings.json; `undefined` removes it.
+ */
+export async function setLanguageSetting(languageId: string, section: string, key: string, value: unknown): Promise<void> {
+  await vscode.workspace
+    .getConfiguration(section, { languageId })
+    .update(key, value, vscode.ConfigurationTarget.Workspace, true);
+}
