@@ -3,11 +3,12 @@
  * leftovers, schema validation and the rule table; severities are mapped in one place at the end.
  */
 import { EcsDocument, type EcsTarget } from './document';
+import { DeferredRanges } from './parse';
 import { validateService, validateTaskDefinition } from './generated/validators';
 import { rules } from './rules/index';
 import { schemaDiagnostics } from './schema-diagnostics';
 import { serviceReadOnly, serviceSchema, taskDefinitionSchema, taskReadOnly } from './schema-info';
-import type { Diagnostic, LintOptions, Severity } from './types';
+import type { Diagnostic, JsonPath, LintOptions, Severity } from './types';
 
 export function analyze(text: string, options: Pick<LintOptions, 'kind'> = {}): EcsDocument {
   return new EcsDocument(text, options.kind ?? 'auto');
@@ -18,8 +19,13 @@ export function lint(input: string | EcsDocument, options: LintOptions = {}): Di
   if (!doc.isEcs) return [];
   const out: Diagnostic[] = [];
   const json = doc.json;
+  // Problems are collected first and placed in the text together, in one pass.
+  const ranges = new DeferredRanges<Diagnostic>();
   const diag = (range: Diagnostic['range'], severity: Severity, code: string, message: string, data?: Diagnostic['data']): void => {
     out.push({ range, severity, code, message, source: 'ecs-lens', ...(data ? { data } : {}) });
+  };
+  const deferred = (path: JsonPath, target: 'key' | 'value', severity: Severity, code: string, message: string, data?: Diagnostic['data']): void => {
+    out.push(ranges.add({ severity, code, message, source: 'ecs-lens', data: { ...data, path } }, path, target));
   };
 
   for (const e of json.syntaxErrors) diag(json.rangeAt(e.offset, Math.max(e.length, 1)), 'error', 'json.syntax', e.message);
@@ -28,22 +34,22 @@ export function lint(input: string | EcsDocument, options: LintOptions = {}): Di
   }
 
   if (doc.kind === 'task-definition-describe') {
-    diag(json.rangeOf(['taskDefinition'], 'key'), 'warning', 'describe.wrapper', 'This is describe-task-definition output. register-task-definition expects the object inside "taskDefinition"; as it is, the AWS CLI stops with: Unknown parameter in input: "taskDefinition". Unwrap it before registering.', { path: ['taskDefinition'] });
+    deferred(['taskDefinition'], 'key', 'warning', 'describe.wrapper', 'This is describe-task-definition output. register-task-definition expects the object inside "taskDefinition"; as it is, the AWS CLI stops with: Unknown parameter in input: "taskDefinition". Unwrap it before registering.');
   } else if (doc.kind === 'services-describe') {
     const key = Array.isArray((json.value as Record<string, unknown>).services) ? 'services' : 'service';
-    diag(json.rangeOf([key], 'key'), 'warning', 'describe.wrapper', `This is ${key === 'services' ? 'describe-services' : 'create-service or update-service'} output, not create-service input; take the service object out of "${key}" and drop the read-only members before using it as input.`, { path: [key] });
+    deferred([key], 'key', 'warning', 'describe.wrapper', `This is ${key === 'services' ? 'describe-services' : 'create-service or update-service'} output, not create-service input; take the service object out of "${key}" and drop the read-only members before using it as input.`);
   }
 
   for (const target of doc.targets) {
-    readOnlyDiagnostics(doc, target, out);
+    readOnlyDiagnostics(target, ranges, out);
     out.push(
-      ...schemaDiagnostics(json, {
+      ...schemaDiagnostics({
         validate: target.kind === 'task-definition' ? validateTaskDefinition : validateService,
         schema: target.kind === 'task-definition' ? taskDefinitionSchema : serviceSchema,
         value: target.value,
         at: target.at,
         skipRequired: json.syntaxErrors.length > 0,
-      }),
+      }, ranges),
     );
     for (const rule of rules) {
       if (rule.appliesTo !== target.kind) continue;
@@ -52,29 +58,23 @@ export function lint(input: string | EcsDocument, options: LintOptions = {}): Di
         target,
         workspace: options.workspace,
         report: (p) => {
-          const path = [...target.at, ...p.path];
-          diag(json.rangeOf(path, p.target ?? 'value'), rule.severity, rule.id, p.message, { ...p.data, path });
+          deferred([...target.at, ...p.path], p.target ?? 'value', rule.severity, rule.id, p.message, p.data);
         },
       });
     }
   }
+  ranges.resolve(json);
   return applySeverities(out, options.rules).sort(byPosition);
 }
 
-function readOnlyDiagnostics(doc: EcsDocument, target: EcsTarget, out: Diagnostic[]): void {
+function readOnlyDiagnostics(target: EcsTarget, ranges: DeferredRanges<Diagnostic>, out: Diagnostic[]): void {
   const readOnly = target.kind === 'task-definition' ? taskReadOnly : serviceReadOnly;
   const command = target.kind === 'task-definition' ? 'register-task-definition' : 'create-service and update-service';
   for (const key of Object.keys(target.value)) {
     if (!readOnly.has(key)) continue;
     const path = [...target.at, key];
-    out.push({
-      range: doc.json.rangeOf(path, 'key'),
-      severity: 'warning',
-      code: 'describe.read-only',
-      message: `"${key}" is a read-only field of describe output; ${command} reject${target.kind === 'service' ? '' : 's'} it (the AWS CLI stops with: Unknown parameter in input: "${key}"). Remove it before sending this file to AWS.`,
-      source: 'ecs-lens',
-      data: { path },
-    });
+    const message = `"${key}" is a read-only field of describe output; ${command} reject${target.kind === 'service' ? '' : 's'} it (the AWS CLI stops with: Unknown parameter in input: "${key}"). Remove it before sending this file to AWS.`;
+    out.push(ranges.add({ severity: 'warning', code: 'describe.read-only', message, source: 'ecs-lens', data: { path } }, path, 'key'));
   }
 }
 

@@ -4,9 +4,40 @@
  * with offsets is built lazily: only when a problem needs a range, or a hover, completion or fix needs nodes.
  */
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
-import { locate } from './locate';
+import { locateAll, type Located } from './locate';
 import { LineIndex } from './text';
 import type { JsonPath, Position, Range } from './types';
+
+/** Where a problem should be underlined: the key or the value at a path (see `rangeOf`). */
+export interface RangeRequest {
+  path: JsonPath;
+  target: 'key' | 'value';
+}
+
+const PENDING: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * Collects diagnostics whose ranges are not known yet, so that one pass over the text places them all
+ * (`resolve`). Until then their range is a shared placeholder.
+ */
+export class DeferredRanges<T extends { range: Range }> {
+  private readonly requests: RangeRequest[] = [];
+  private readonly items: T[] = [];
+
+  add(item: Omit<T, 'range'>, path: JsonPath, target: 'key' | 'value'): T {
+    const full = { ...item, range: PENDING } as T;
+    this.requests.push({ path, target });
+    this.items.push(full);
+    return full;
+  }
+
+  resolve(json: ParsedJson): void {
+    const ranges = json.rangesOf(this.requests);
+    this.items.forEach((item, i) => {
+      item.range = ranges[i];
+    });
+  }
+}
 
 export interface SyntaxProblem {
   offset: number;
@@ -33,8 +64,6 @@ export class ParsedJson {
   private treeCache: Node | undefined | null = null;
   private dupCache: DuplicateKey[] | undefined;
   private lines: LineIndex | undefined;
-  /** Scanner look-ups so far; past a few, one tree is cheaper. */
-  private lookups = 0;
 
   constructor(readonly text: string) {
     let value: unknown;
@@ -92,13 +121,28 @@ export class ParsedJson {
    * the nearest existing ancestor, so every range lies inside the document.
    */
   rangeOf(path: JsonPath, target: 'key' | 'value' = 'value'): Range {
-    if (this.strict && this.treeCache === null && this.lookups++ < 4) return this.rangeByScan(path, target);
-    return this.rangeByTree(path, target);
+    return this.rangesOf([{ path, target }])[0];
+  }
+
+  /**
+   * Ranges for many paths at once. Strict JSON without a tree is scanned once for all of them; otherwise the
+   * tree answers.
+   */
+  rangesOf(requests: RangeRequest[]): Range[] {
+    if (requests.length === 0) return [];
+    if (this.strict && this.treeCache === null) {
+      const located = locateAll(this.text, requests.map((r) => r.path));
+      return requests.map((r, i) => this.rangeFromLocated(located[i], r.target));
+    }
+    return requests.map((r) => this.rangeByTree(r.path, r.target));
   }
 
   /** rangeOf for strict JSON without a tree: a scanner pass that stops at the path. */
   rangeByScan(path: JsonPath, target: 'key' | 'value'): Range {
-    const at = locate(this.text, path);
+    return this.rangeFromLocated(locateAll(this.text, [path])[0], target);
+  }
+
+  private rangeFromLocated(at: Located, target: 'key' | 'value'): Range {
     const key = at.keyOffset !== undefined && at.keyLength !== undefined ? this.rangeAt(at.keyOffset, at.keyLength) : undefined;
     if (key && (target === 'key' || at.container)) return key;
     return this.rangeAt(at.valueOffset, at.container ? 1 : at.valueLength);
@@ -122,7 +166,10 @@ export class ParsedJson {
   /** Keys that occur twice in one object. JSON.parse keeps the last silently, and so does the AWS CLI. */
   get duplicateKeys(): DuplicateKey[] {
     if (this.dupCache) return this.dupCache;
-    if (this.strict && countKeyTokens(this.text) === countKeys(this.value)) return (this.dupCache = []);
+    if (this.strict) {
+      const keys = countKeys(this.value);
+      if (countColonsAfterQuote(this.text) === keys || countKeyTokens(this.text) === keys) return (this.dupCache = []);
+    }
     const found: DuplicateKey[] = [];
     const stack: Array<Set<string>> = [];
     visit(
@@ -157,6 +204,22 @@ function countKeyTokens(text: string): number {
   let n = 0;
   STRING_TOKEN.lastIndex = 0;
   for (let m = STRING_TOKEN.exec(text); m; m = STRING_TOKEN.exec(text)) if (m[1]) n++;
+  return n;
+}
+
+/**
+ * An upper bound of the keys in strict JSON, cheaper than `countKeyTokens`: colons whose previous non-blank
+ * character is a quote. Every key is counted; a string holding `\":` adds a false one. When the bound equals
+ * the parsed value's key count, there can be no duplicate.
+ */
+function countColonsAfterQuote(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
+    let j = i - 1;
+    let ch = text.charCodeAt(j);
+    while (ch === 32 || ch === 10 || ch === 13 || ch === 9) ch = text.charCodeAt(--j);
+    if (ch === 34 /* " */) n++;
+  }
   return n;
 }
 

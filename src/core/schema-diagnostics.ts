@@ -5,7 +5,7 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { closest, distance } from 'fastest-levenshtein';
-import type { ParsedJson } from './parse';
+import type { DeferredRanges } from './parse';
 import { formatPath, pointerToPath, valueAt } from './paths';
 import { containsPlaceholder } from './placeholders';
 import type { SchemaNode } from './schema-info';
@@ -91,7 +91,8 @@ function describeRange(s: SchemaNode | undefined): string {
   return '';
 }
 
-export function schemaDiagnostics(doc: ParsedJson, check: SchemaCheck): Diagnostic[] {
+/** Ranges are placed later, all in one pass (`ranges.resolve`). */
+export function schemaDiagnostics(check: SchemaCheck, ranges: DeferredRanges<Diagnostic>): Diagnostic[] {
   const { validate, value, at } = check;
   if (validate(value)) return [];
   const errors = validate.errors ?? [];
@@ -101,7 +102,7 @@ export function schemaDiagnostics(doc: ParsedJson, check: SchemaCheck): Diagnost
   for (const e of errors) {
     if (e.keyword !== 'type' && typeErrorAt.has(e.instancePath) && e.keyword !== 'additionalProperties' && e.keyword !== 'required') continue;
     if (check.skipRequired && e.keyword === 'required') continue;
-    const d = toDiagnostic(doc, e, value, at, check.schema);
+    const d = toDiagnostic(e, value, at, check.schema, ranges);
     if (d) out.push(d);
   }
   return out;
@@ -118,21 +119,15 @@ function parentSchemaOf(root: SchemaNode, schemaPath: string): SchemaNode | unde
   return node && typeof node === 'object' ? (node as SchemaNode) : undefined;
 }
 
-function toDiagnostic(doc: ParsedJson, e: ErrorObject, root: unknown, at: JsonPath, rootSchema: SchemaNode): Diagnostic | undefined {
+function toDiagnostic(e: ErrorObject, root: unknown, at: JsonPath, rootSchema: SchemaNode, ranges: DeferredRanges<Diagnostic>): Diagnostic | undefined {
   const rel = pointerToPath(e.instancePath, root);
   const path = [...at, ...rel];
   const data = valueAt(root, rel);
   const schema = parentSchemaOf(rootSchema, e.schemaPath);
   const where = formatPath(rel);
   const name = rel.length ? String(rel[rel.length - 1]) : 'input';
-  const make = (severity: Severity, code: string, message: string, target: 'key' | 'value' = 'value', extra: Record<string, unknown> = {}): Diagnostic => ({
-    range: doc.rangeOf(path, target),
-    severity,
-    code,
-    message,
-    source: 'ecs-lens',
-    data: { path, ...extra },
-  });
+  const make = (severity: Severity, code: string, message: string, target: 'key' | 'value' = 'value', extra: Record<string, unknown> = {}, where: JsonPath = path): Diagnostic =>
+    ranges.add({ severity, code, message, source: 'ecs-lens', data: { path: where, ...extra } }, where, target);
 
   // Values a render step fills in later cannot be judged yet.
   if (containsPlaceholder(data) && ['type', 'enum', 'pattern', 'minimum', 'maximum', 'minLength', 'maxLength'].includes(e.keyword)) {
@@ -146,11 +141,9 @@ function toDiagnostic(doc: ParsedJson, e: ErrorObject, root: unknown, at: JsonPa
       const suggestion = suggestKey(key, candidates);
       const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
       const context = rel.length ? where : 'the top level';
-      return {
-        ...make('error', 'schema.unknown-key', `Unknown key "${key}" in ${context}.${hint} The AWS CLI stops with: Unknown parameter in ${where}: "${key}".`, 'key', suggestion ? { suggestion } : {}),
-        range: doc.rangeOf([...path, key], 'key'),
-        data: { path: [...path, key], ...(suggestion ? { suggestion } : {}) },
-      };
+      const keyPath = [...path, key];
+      const message = `Unknown key "${key}" in ${context}.${hint} The AWS CLI stops with: Unknown parameter in ${where}: "${key}".`;
+      return make('error', 'schema.unknown-key', message, 'key', suggestion ? { suggestion } : {}, keyPath);
     }
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;

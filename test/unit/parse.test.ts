@@ -83,4 +83,16 @@ describe('range lookup without a tree', () => {
     }
     assert.ok(checked > 10_000, `only ${checked} lookups`);
   });
+
+  it('places many paths in one pass exactly where the syntax tree does', () => {
+    for (const f of corpusFiles()) {
+      const p = new ParsedJson(f.text);
+      if (!p.strict) continue;
+      // Every path, shuffled deterministically, with both targets, in a single batch.
+      const requests = paths(p.value).flatMap((path) => [{ path, target: 'key' as const }, { path, target: 'value' as const }]);
+      requests.sort((a, b) => (JSON.stringify(a.path).length * 7919) % 101 - (JSON.stringify(b.path).length * 7919) % 101);
+      const batch = p.rangesOf(requests);
+      requests.forEach((r, i) => assert.deepEqual(batch[i], p.rangeByTree(r.path, r.target), `${f.name} ${JSON.stringify(r.path)} ${r.target}`));
+    }
+  });
 });

@@ -15,7 +15,7 @@ export const environmentDuplicate: Rule = {
     for (const list of namedEntries(ctx.target.value, 'environment')) {
       const first = new Map<string, number>();
       for (const e of list) {
-        const index = e.path[e.path.length - 1] as number;
+        const index = e.j;
         const earlier = first.get(e.name);
         if (earlier === undefined || containsPlaceholder(e.name)) {
           first.set(e.name, index);

@@ -5,13 +5,23 @@ import type { Rule } from '../types';
 import { asArray, containerLabel, containers, isObj, str, type Obj } from '../util';
 import { DOCS, reportedPath } from './common';
 
-interface NamedEntry {
-  c: Obj;
-  i: number;
+/** One named entry of a container's `secrets` or `environment`; its path is built only when a rule reports. */
+class NamedEntry {
+  constructor(
+    readonly c: Obj,
+    readonly i: number,
+    private readonly containerPath: JsonPath,
+    private readonly key: 'secrets' | 'environment',
+    /** Index in the list. */
+    readonly j: number,
+    readonly name: string,
+    readonly entry: Obj,
+  ) {}
+
   /** Path of the entry (`secrets[j]` or `environment[j]`). */
-  path: JsonPath;
-  name: string;
-  entry: Obj;
+  get path(): JsonPath {
+    return [...this.containerPath, this.key, this.j];
+  }
 }
 
 /** The entries of a container's `secrets` or `environment` list that have a string name. */
@@ -21,12 +31,16 @@ export function namedEntries(td: Obj, key: 'secrets' | 'environment'): NamedEntr
   // Several rules read the same lists; build them once per parsed task definition.
   let lists = entryCache[key].get(td);
   if (!lists) {
-    lists = containers(td).map(({ c, i, path }) =>
-      asArray(c[key]).flatMap((e, j) => {
+    lists = containers(td).map(({ c, i, path }) => {
+      const list: NamedEntry[] = [];
+      const entries = asArray(c[key]);
+      for (let j = 0; j < entries.length; j++) {
+        const e = entries[j];
         const name = isObj(e) ? str(e.name) : undefined;
-        return isObj(e) && name !== undefined && name !== '' ? [{ c, i, path: [...path, key, j], name, entry: e }] : [];
-      }),
-    );
+        if (isObj(e) && name !== undefined && name !== '') list.push(new NamedEntry(c, i, path, key, j, name, e));
+      }
+      return list;
+    });
     entryCache[key].set(td, lists);
   }
   return lists;
@@ -141,6 +155,7 @@ export const secretEnvironmentClash: Rule = {
     const td = ctx.target.value;
     const environments = namedEntries(td, 'environment');
     namedEntries(td, 'secrets').forEach((list, k) => {
+      if (list.length === 0 || environments[k].length === 0) return;
       const env = new Map(environments[k].map((e) => [e.name, e]));
       for (const s of list) {
         const clash = env.get(s.name);

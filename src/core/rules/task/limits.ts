@@ -17,9 +17,11 @@ const taskDefinitionSize: Rule = {
   title: 'A task definition may be at most 64 KiB',
   docs: DOCS.quotas,
   check(ctx) {
-    // Minified JSON is never longer than the text in bytes-per-character terms: one UTF-16 unit is at most 3 UTF-8
-    // bytes, and a number's text grows at most 6-fold ("1e20"). A document under that bound cannot be too large.
-    if (ctx.doc.text.length * 6 <= MAX_TASK_DEFINITION_BYTES) return;
+    // Minifying never makes JSON longer, except numbers in exponent form ("1e5" → 100000). Without those, a
+    // document whose own text fits in 64 KiB cannot hold a task definition that doesn't.
+    const text = ctx.doc.text;
+    if (text.length * 6 <= MAX_TASK_DEFINITION_BYTES) return;
+    if (text.length <= MAX_TASK_DEFINITION_BYTES && !/\d[eE]/.test(text) && utf8Length(text) <= MAX_TASK_DEFINITION_BYTES) return;
     const td = ctx.target.value;
     // Minified JSON, member by member: {"k":v,"k":v}. Whitespace and comments in the file do not count.
     let total = 2;
