@@ -2,8 +2,9 @@
 // `npm run screenshots`: real pictures of ECS Lens for the README, taken from a real VS Code (code-server 4.100.3
 // in headless Chromium, 1280x800) with the packaged extension installed, on a copy of examples/.
 //
-// Writes media/diagnostics.png (squiggles in a flawed task definition), media/hover.png (the message on hover)
-// and media/problems.png (the Problems panel). Env: ECS_LENS_VSIX to use a prebuilt .vsix, as elsewhere.
+// Writes media/diagnostics.png (squiggles in a flawed task definition), media/hover.png (the message on hover),
+// media/problems.png (the Problems panel) and media/quickfix.png (the quick-fix menu, Ctrl+., on a Fargate
+// mistake). Env: ECS_LENS_VSIX to use a prebuilt .vsix, as elsewhere.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,6 +28,10 @@ const MEDIA = path.join(REPO_ROOT, 'media');
 const FILE = 'broken-types.json';
 // The line whose squiggle gets hovered: a typo with a "did you mean" in its message reads well in a picture.
 const HOVER_TEXT = '"enviroment"';
+// The quick-fix picture: a Fargate task definition with bridge networking, cursor on the value, menu open.
+const QUICKFIX_FILE = 'fargate-mistakes.json';
+const QUICKFIX_TEXT = '"bridge"';
+const QUICKFIX_TITLE = 'Set "networkMode" to "awsvpc"';
 
 // Where the mouse rests between shots: empty explorer space, where it opens no hover or tooltip.
 const PARKED_MOUSE = [200, 560];
@@ -47,6 +52,18 @@ async function shoot(page, name) {
   const file = path.join(MEDIA, name);
   await page.screenshot({ path: file });
   log(`wrote ${path.relative(REPO_ROOT, file)}`);
+}
+
+/** Opens a workspace file with Quick Open, as a user would, and waits for its squiggles. */
+async function openFile(page, name) {
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
+  await page.keyboard.type(name, { delay: 20 });
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`, { timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`.tab.active[aria-label*="${name}"], .tab.active[title*="${name}"]`, { timeout: 10_000 }).catch(() => {});
+  // Squiggles are decorations in the editor's overlay layer: their presence means diagnostics reached the UI.
+  await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 30_000 });
 }
 
 async function main() {
@@ -72,14 +89,7 @@ async function main() {
   await sleep(1500);
 
   // Quick Open is what a user would do, and it works the same in every VS Code version.
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
-  await page.keyboard.type(FILE, { delay: 20 });
-  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${FILE}"]`, { timeout: 10_000 });
-  await page.keyboard.press('Enter');
-
-  // Squiggles are decorations in the editor's overlay layer: their presence means diagnostics reached the UI.
-  await page.waitForSelector('.monaco-editor .squiggly-error', { timeout: 30_000 });
+  await openFile(page, FILE);
   await sleep(800); // let all decorations and the status bar settle
   await page.mouse.move(...PARKED_MOUSE);
   fs.mkdirSync(MEDIA, { recursive: true });
@@ -99,6 +109,22 @@ async function main() {
   await page.waitForSelector('.markers-panel .monaco-list-row', { timeout: 10_000 });
   await sleep(600);
   await shoot(page, 'problems.png');
+
+  // Quick fixes: close the panel, open the Fargate mistakes, put the cursor on "bridge" and press Ctrl+. there.
+  await page.keyboard.press('Control+J');
+  await page.waitForSelector('.markers-panel', { state: 'hidden', timeout: 10_000 }).catch(() => {});
+  await openFile(page, QUICKFIX_FILE);
+  await sleep(800);
+  await page.locator('.monaco-editor .view-line span', { hasText: QUICKFIX_TEXT }).first().click();
+  await page.mouse.move(...PARKED_MOUSE);
+  await page.keyboard.press('Escape'); // a hover the click may have started
+  await page.keyboard.press('Control+.');
+  // The menu lists the titles our provider returned: wait for ours, not just for the widget.
+  await page.waitForSelector(`.action-widget .monaco-list-row[aria-label*="${QUICKFIX_TITLE.replaceAll('"', '\\"')}"], .action-widget :text("${QUICKFIX_TITLE.replaceAll('"', '\\"')}")`, {
+    timeout: 10_000,
+  });
+  await sleep(400);
+  await shoot(page, 'quickfix.png');
 }
 
 installSignalHandlers();

@@ -6,6 +6,7 @@ import { EcsDocument, type EcsTarget } from './document';
 import { DeferredRanges } from './parse';
 import { validateService, validateTaskDefinition } from './generated/validators';
 import { rules } from './rules/index';
+import type { RuleContext } from './rules/types';
 import { schemaDiagnostics } from './schema-diagnostics';
 import { serviceReadOnly, serviceSchema, taskDefinitionSchema, taskReadOnly } from './schema-info';
 import type { Diagnostic, JsonPath, LintOptions, Severity } from './types';
@@ -51,16 +52,18 @@ export function lint(input: string | EcsDocument, options: LintOptions = {}): Di
         skipRequired: json.syntaxErrors.length > 0,
       }, ranges),
     );
+    // One context per checked object; `report` files problems under the rule that is running.
+    let current = rules[0];
+    const ctx: RuleContext = {
+      doc,
+      target,
+      workspace: options.workspace,
+      report: (p) => deferred([...target.at, ...p.path], p.target ?? 'value', current.severity, current.id, p.message, p.data),
+    };
     for (const rule of rules) {
       if (rule.appliesTo !== target.kind) continue;
-      rule.check({
-        doc,
-        target,
-        workspace: options.workspace,
-        report: (p) => {
-          deferred([...target.at, ...p.path], p.target ?? 'value', rule.severity, rule.id, p.message, p.data);
-        },
-      });
+      current = rule;
+      rule.check(ctx);
     }
   }
   ranges.resolve(json);

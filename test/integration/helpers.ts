@@ -204,6 +204,14 @@ export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range, kind?:
   return items as vscode.CodeAction[];
 }
 
+/**
+ * Quick fixes only (`only: quickfix`), i.e. without the built-in JSON extension's "Sort JSON" and other refactorings
+ * that every JSON document gets.
+ */
+export function quickFixesAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  return codeActionsAt(uri, range, vscode.CodeActionKind.QuickFix.value);
+}
+
 /** Title and preferred flag of each action, for one readable assertion. */
 export function titlesOf(actions: vscode.CodeAction[]): Array<[string, boolean]> {
   return actions.map((a) => [a.title, a.isPreferred === true]);
