@@ -115,14 +115,13 @@ async function main() {
   await page.waitForSelector('.markers-panel', { state: 'hidden', timeout: 10_000 }).catch(() => {});
   await openFile(page, QUICKFIX_FILE);
   await sleep(800);
-  await page.locator('.monaco-editor .view-line span', { hasText: QUICKFIX_TEXT }).first().click();
+  // The token's own span (the line's outer span would put the click in the middle of the line).
+  await page.locator('.monaco-editor .view-line span span').filter({ hasText: new RegExp(`^${QUICKFIX_TEXT}$`) }).first().click();
   await page.mouse.move(...PARKED_MOUSE);
   await page.keyboard.press('Escape'); // a hover the click may have started
   await page.keyboard.press('Control+.');
   // The menu lists the titles our provider returned: wait for ours, not just for the widget.
-  await page.waitForSelector(`.action-widget .monaco-list-row[aria-label*="${QUICKFIX_TITLE.replaceAll('"', '\\"')}"], .action-widget :text("${QUICKFIX_TITLE.replaceAll('"', '\\"')}")`, {
-    timeout: 10_000,
-  });
+  await page.locator('.action-widget').getByText(QUICKFIX_TITLE).first().waitFor({ state: 'visible', timeout: 10_000 });
   await sleep(400);
   await shoot(page, 'quickfix.png');
 }

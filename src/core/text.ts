@@ -35,6 +35,12 @@ export class LineIndex {
     if (!this.starts) {
       const starts = [0];
       const text = this.text;
+      if (text.indexOf('\r') === -1) {
+        // The common case, \n only: let indexOf do the scanning.
+        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+        this.starts = starts;
+        return starts;
+      }
       for (let i = 0; i < text.length; i++) {
         const ch = text.charCodeAt(i);
         if (ch === 13 /* \r */) {
