@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { fixAll } from '../../src/core/fixes';
 import { lint } from '../../src/core/lint';
 import { applyFix, codes, errors, fargateTask, json, lintJson, textAt, withCode } from './helpers';
 
@@ -91,4 +92,19 @@ describe('schema diagnostics', () => {
     const after = applyFix(json(fargateTask({}, { Essential: true, essential: undefined })), 'schema.unknown-key');
     assert.match(after, /"essential": true/);
   });
+
+  it('unwraps describe-task-definition output: inner object, tags moved in, read-only fields dropped', () => {
+    const described = { taskDefinition: fargateTask({ revision: 7, status: 'ACTIVE', compatibilities: ['EC2', 'FARGATE'] }), tags: [{ key: 'team', value: 'web' }] };
+    const after = JSON.parse(applyFix(json(described), 'describe.wrapper'));
+    assert.deepEqual(after, { ...fargateTask(), tags: [{ key: 'team', value: 'web' }] });
+    assert.deepEqual(lint(json(after)), []);
+  });
+
+  it('fixes all certain problems at once and leaves the rest', () => {
+    const text = json(fargateTask({ networkMode: 'AWSVPC', revision: 2 }, { memory: '512', Essential: true, essential: undefined }));
+    const { text: fixed, applied } = fixAll(text);
+    assert.equal(applied, 4);
+    assert.deepEqual(lint(fixed), []);
+  });
 });
+
