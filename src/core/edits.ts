@@ -1,10 +1,10 @@
 /**
  * JSON changes → minimal text edits that keep the user's formatting and comments (jsonc-parser's `modify`).
  */
-import { applyEdits, modify, type Edit, type FormattingOptions } from 'jsonc-parser';
+import { applyEdits, findNodeAtLocation, modify, parseTree, type Edit, type FormattingOptions, type Node } from 'jsonc-parser';
 import type { ParsedJson } from './parse';
 import type { JsonChange } from './rules/types';
-import type { Range } from './types';
+import type { JsonPath, Range } from './types';
 
 /** An LSP text edit. */
 export interface TextEdit {
@@ -31,12 +31,32 @@ export function changesToText(json: ParsedJson, changes: JsonChange[]): string {
       const key = new (json.constructor as typeof ParsedJson)(text).keyNodeAt(change.path);
       if (!key) continue;
       edits = [{ offset: key.offset, length: key.length, content: JSON.stringify(change.rename) }];
+    } else if ('remove' in change) {
+      edits = removalEdits(text, change.path);
     } else {
-      edits = modify(text, change.path, 'remove' in change ? undefined : change.value, { formattingOptions });
+      edits = modify(text, change.path, change.value, { formattingOptions });
     }
     text = applyEdits(text, edits);
   }
   return text;
+}
+
+/**
+ * Removes a member or list item as a plain deletion, so the lines around it keep their layout (jsonc-parser's
+ * `modify` would re-format the enclosing object). The separator goes with it: the one after the item, or for
+ * the last item the one before it.
+ */
+function removalEdits(text: string, path: JsonPath): Edit[] {
+  const tree = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const node = tree && path.length > 0 ? findNodeAtLocation(tree, path) : undefined;
+  if (!node?.parent) return [];
+  const item = node.parent.type === 'property' ? node.parent : node;
+  const siblings = item.parent?.children ?? [item];
+  const i = siblings.indexOf(item);
+  const end = (n: Node): number => n.offset + n.length;
+  if (i < siblings.length - 1) return [{ offset: item.offset, length: siblings[i + 1].offset - item.offset, content: '' }];
+  if (i > 0) return [{ offset: end(siblings[i - 1]), length: end(item) - end(siblings[i - 1]), content: '' }];
+  return [{ offset: item.offset, length: item.length, content: '' }];
 }
 
 /**

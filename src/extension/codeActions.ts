@@ -7,7 +7,7 @@ import { fixAll, getCodeActions } from '../core/fixes';
 import { minimalEdit } from '../core/edits';
 import { toRange, sameDiagnostic } from './convert';
 import type { DocumentAnalyses } from './documents';
-import type { Settings } from './config';
+import { kindFor, type Settings } from './config';
 import { runSafe } from './safe';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('ecsLens');
@@ -48,7 +48,8 @@ export class EcsCodeActions implements vscode.CodeActionProvider {
 
   private fixAllAction(document: vscode.TextDocument): vscode.CodeAction[] {
     const analysis = this.analyses.get(document);
-    const result = fixAll(document.getText(), { rules: this.settings().rules, kind: analysis.doc.kind === 'none' ? 'auto' : undefined });
+    const settings = this.settings();
+    const result = fixAll(document.getText(), { rules: settings.rules, kind: kindFor(document, settings) });
     if (result.applied === 0) return [];
     const edit = minimalEdit(analysis.doc.json, result.text);
     if (!edit) return [];

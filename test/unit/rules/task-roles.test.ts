@@ -1,3 +1,4 @@
+import { fixAll } from '../../../src/core/fixes';
 import assert from 'node:assert/strict';
 import { EXECUTION_ROLE_PLACEHOLDER } from '../../../src/core/rules/task/roles';
 import { ec2Task, fargateTask, fixed, fixesFor, none, only, without } from './task-helpers';
@@ -40,8 +41,9 @@ describe('task rules: execution role', () => {
       none(without(fargateTask({}, { logConfiguration: undefined }), 'executionRoleArn'), code);
     });
 
-    it('fix: adds a placeholder role ARN (certain)', () => {
-      assert.deepEqual(fixesFor(ec2Task({}, { secrets }), code).map((f) => f.certain), [true]);
+    it('fix: offers a placeholder role ARN, which fix-all does not apply', () => {
+      assert.deepEqual(fixesFor(ec2Task({}, { secrets }), code).map((f) => f.certain), [false]);
+      assert.ok(!fixAll(JSON.stringify(ec2Task({}, { secrets }))).text.includes('executionRoleArn'));
       assert.equal(fixed(ec2Task({}, { secrets }), code).executionRoleArn, EXECUTION_ROLE_PLACEHOLDER);
       assert.equal(fixed(fargateTask({ executionRoleArn: '' }), code).executionRoleArn, EXECUTION_ROLE_PLACEHOLDER);
     });

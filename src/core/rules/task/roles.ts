@@ -86,7 +86,8 @@ const executionRoleRequired: Rule = {
       {
         title: 'Add "executionRoleArn" (placeholder: fill in your account and role)',
         changes: [{ path: [...found.target.at, 'executionRoleArn'], value: EXECUTION_ROLE_PLACEHOLDER }],
-        certain: true,
+        // A placeholder only looks like a fix: fix-all must not hide the missing role behind it.
+        certain: false,
       },
     ];
   },
