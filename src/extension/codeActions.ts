@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { fixAll, getCodeActions } from '../core/fixes';
 import { minimalEdit } from '../core/edits';
-import { toRange, sameDiagnostic } from './convert';
+import { sameDiagnostic, toDiagnostic, toRange } from './convert';
 import type { DocumentAnalyses } from './documents';
 import { kindFor, type Settings } from './config';
 import { runSafe } from './safe';
@@ -23,7 +23,7 @@ export class EcsCodeActions implements vscode.CodeActionProvider {
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     return runSafe(this.log, 'code actions', [], () => {
       const analysis = this.analyses.get(document);
       if (!analysis.doc.isEcs || analysis.skipped) return [];
@@ -31,14 +31,16 @@ export class EcsCodeActions implements vscode.CodeActionProvider {
       if (context.only?.contains(FIX_ALL_KIND)) return this.fixAllAction(document);
       if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
 
-      const wanted = context.diagnostics.filter((v) => v.source === 'ecs-lens');
-      const core = analysis.diagnostics.filter((d) => wanted.some((v) => sameDiagnostic(v, d)));
+      // Our own diagnostics of this version under the range, not only those VS Code passes in `context`:
+      // its marker copies can lag behind a fresh publish.
+      const core = analysis.diagnostics.filter((d) => toRange(d.range).intersection(range) !== undefined);
       const actions: vscode.CodeAction[] = [];
       for (const a of getCodeActions(analysis.doc, core, { rules: this.settings().rules })) {
         const action = new vscode.CodeAction(a.title, vscode.CodeActionKind.QuickFix);
         action.edit = new vscode.WorkspaceEdit();
         for (const e of a.edits) action.edit.replace(document.uri, toRange(e.range), e.newText);
-        action.diagnostics = wanted.filter((v) => sameDiagnostic(v, a.diagnostic));
+        const shown = context.diagnostics.filter((v) => v.source === 'ecs-lens' && sameDiagnostic(v, a.diagnostic));
+        action.diagnostics = shown.length ? shown : [toDiagnostic(a.diagnostic)];
         action.isPreferred = a.isPreferred;
         actions.push(action);
       }

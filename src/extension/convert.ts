@@ -1,5 +1,6 @@
 /** LSP-shaped engine data ↔ VS Code objects. */
 import * as vscode from 'vscode';
+import { rulesById } from '../core/rules/index';
 import type { Diagnostic, Range, Severity } from '../core/types';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -13,7 +14,12 @@ export function toRange(r: Range): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 }
 
-export function toDiagnostic(d: Diagnostic, docsFor: (code: string) => string | undefined): vscode.Diagnostic {
+/** The documentation link of a rule, shown as the diagnostic's code link. */
+function docsFor(code: string): string | undefined {
+  return rulesById.get(code)?.docs;
+}
+
+export function toDiagnostic(d: Diagnostic): vscode.Diagnostic {
   const out = new vscode.Diagnostic(toRange(d.range), d.message, SEVERITY[d.severity]);
   out.source = d.source;
   const docs = docsFor(d.code);

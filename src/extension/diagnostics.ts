@@ -3,7 +3,6 @@
  * only for the version it was computed from, so a slow pass never overwrites a newer one.
  */
 import * as vscode from 'vscode';
-import { rulesById } from '../core/rules/index';
 import { toDiagnostic } from './convert';
 import { isJson, type DocumentAnalyses } from './documents';
 import { runSafe } from './safe';
@@ -29,8 +28,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       const version = document.version;
       const analysis = this.analyses.get(document);
       if (document.version !== version) return; // stale: a newer pass is scheduled
-      const docsFor = (code: string): string | undefined => rulesById.get(code)?.docs;
-      this.collection.set(document.uri, analysis.diagnostics.map((d) => toDiagnostic(d, docsFor)));
+      this.collection.set(document.uri, analysis.diagnostics.map((d) => toDiagnostic(d)));
       this.changed.fire(document.uri);
     });
   }

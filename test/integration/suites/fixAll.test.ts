@@ -159,7 +159,7 @@ suite('fix all', () => {
       const doc = await openWithProblems('other/forced-task.json', ['fargate-network-mode']);
       const actions = await codeActionsAt(doc.uri, wholeRange(doc), FIX_ALL);
       assert.equal(actions.length, 1, 'one fix-all action');
-      await applyAction(actions[0]);
+      await applyAction(actions[0]!);
       assert.match(doc.getText(), /"networkMode": "awsvpc"/);
     } finally {
       await setWorkspaceSetting('ecsLens.files.associations', undefined);
