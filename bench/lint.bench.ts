@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import { getLanguageService } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import taskSchema from '../schemas/task-definition.schema.json';
+import type * as EcsLens from '../src/index';
 import { corpusFiles } from '../test/corpus';
 
 const root = join(__dirname, '..');
 // Measure what users run: the production bundle (npm run bench builds it first), not the TypeScript sources.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { lint } = require(join(root, 'dist/index.js')) as typeof import('../src/index');
+const { lint } = require(join(root, 'dist/index.js')) as typeof EcsLens;
 
 /** A realistic, valid Fargate container: image, ports, environment, secrets, health check, logging. */
 function container(name: string, envCount: number): Record<string, unknown> {
