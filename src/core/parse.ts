@@ -24,8 +24,10 @@ export class DeferredRanges<T extends { range: Range }> {
   private readonly requests: RangeRequest[] = [];
   private readonly items: T[] = [];
 
+  /** Takes ownership of `item` (a fresh object) and gives it its range on `resolve`. */
   add(item: Omit<T, 'range'>, path: JsonPath, target: 'key' | 'value'): T {
-    const full = { ...item, range: PENDING } as T;
+    const full = item as T;
+    full.range = PENDING;
     this.requests.push({ path, target });
     this.items.push(full);
     return full;
@@ -33,9 +35,7 @@ export class DeferredRanges<T extends { range: Range }> {
 
   resolve(json: ParsedJson): void {
     const ranges = json.rangesOf(this.requests);
-    this.items.forEach((item, i) => {
-      item.range = ranges[i];
-    });
+    for (let i = 0; i < this.items.length; i++) this.items[i].range = ranges[i];
   }
 }
 

@@ -16,7 +16,7 @@ export function pointerToPath(pointer: string, data: unknown): JsonPath {
   const path: JsonPath = [];
   let current: unknown = data;
   for (const raw of pointer.slice(1).split('/')) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const seg = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
     if (Array.isArray(current)) {
       const index = Number(seg);
       path.push(index);

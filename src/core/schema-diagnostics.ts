@@ -114,7 +114,7 @@ function parentSchemaOf(root: SchemaNode, schemaPath: string): SchemaNode | unde
   let node: unknown = root;
   for (const raw of segments) {
     if (!node || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
+    node = (node as Record<string, unknown>)[raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw];
   }
   return node && typeof node === 'object' ? (node as SchemaNode) : undefined;
 }
