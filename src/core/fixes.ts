@@ -92,12 +92,22 @@ export function applyChanges(doc: EcsDocument, changes: JsonChange[]): string {
   return changesToText(doc.json, changes);
 }
 
+/** The text after a proposal, or undefined when its changes do not fit the document (a fix never throws). */
+function tryApply(doc: EcsDocument, changes: JsonChange[]): string | undefined {
+  try {
+    return applyChanges(doc, changes);
+  } catch {
+    return undefined;
+  }
+}
+
 export function getCodeActions(input: string | EcsDocument, diagnostics: Diagnostic[], options: LintOptions = {}): CodeAction[] {
   const doc = typeof input === 'string' ? analyze(input, options) : input;
   const actions: CodeAction[] = [];
   for (const d of diagnostics) {
     for (const p of proposalsFor(doc, d)) {
-      const edit = minimalEdit(doc.json, applyChanges(doc, p.changes));
+      const after = tryApply(doc, p.changes);
+      const edit = after === undefined ? undefined : minimalEdit(doc.json, after);
       if (edit) actions.push({ title: p.title, kind: 'quickfix', diagnostic: d, edits: [edit], isPreferred: p.certain });
     }
   }
@@ -125,7 +135,8 @@ export function fixAll(text: string, options: LintOptions = {}, maxFixes = 200):
     for (const d of lint(doc, options)) {
       const certain = proposalsFor(doc, d).find((p) => p.certain);
       if (!certain) continue;
-      const candidate = applyChanges(doc, certain.changes);
+      const candidate = tryApply(doc, certain.changes);
+      if (candidate === undefined) continue;
       const key = `${d.code}@${JSON.stringify(d.data?.path)}:${candidate.length}`;
       if (candidate === current || tried.has(key)) continue;
       tried.add(key);

@@ -1,5 +1,5 @@
 import { analyze, lint } from '../../src/core/lint';
-import { fixAll, getCodeActions } from '../../src/core/fixes';
+import { applyChanges, fixAll, getCodeActions, proposalsFor } from '../../src/core/fixes';
 import { LineIndex } from '../../src/core/text';
 import type { Position } from '../../src/core/types';
 import { mutate } from './mutate';
@@ -23,6 +23,14 @@ export function checkCase(seed: number, source: string, withFixes: boolean): voi
   if (withFixes) {
     try {
       getCodeActions(text, diags);
+      // Every proposal must fit the document: the editor drops one that does not, so only this finds it.
+      const doc = analyze(text);
+      for (const d of diags) {
+        for (const p of proposalsFor(doc, d)) {
+          const after = applyChanges(doc, p.changes);
+          if (doc.json.syntaxErrors.length === 0 && analyze(after).json.syntaxErrors.length > 0) throw new Error(`"${p.title}" (${d.code}) produced invalid JSON`);
+        }
+      }
       const fixed = fixAll(text);
       if (fixed.applied > 0 && analyze(fixed.text).json.syntaxErrors.length > 0) throw new Error('fix-all produced invalid JSON');
     } catch (err) {

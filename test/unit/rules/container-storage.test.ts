@@ -89,3 +89,15 @@ describe('container rules: volumes, volumesFrom and links', () => {
     });
   });
 });
+
+describe('mount-point-unknown-volume fix with odd "volumes"', () => {
+  it('offers to create the volumes list when there is none, and no volume to add when volumes is not a list', () => {
+    const mount = { mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }] };
+    const none = json(ec2Task([container('app', mount)]));
+    const created = JSON.parse(applyFix(none, 'mount-point-unknown-volume', {}, /Add a volume/));
+    assert.deepEqual(created.volumes, [{ name: 'data' }]);
+    const odd = json({ ...JSON.parse(none), volumes: 3 });
+    const titles = fixesFor(odd, one(odd, 'mount-point-unknown-volume')).map((f: { title: string }) => f.title);
+    assert.ok(!titles.some((t: string) => t.startsWith('Add a volume')), titles.join(', '));
+  });
+});

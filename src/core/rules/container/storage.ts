@@ -47,10 +47,12 @@ export const mountPointVolume: Rule = {
     if (!path || typeof wrong !== 'string' || !Array.isArray(names)) return undefined;
     // path: [...at, 'containerDefinitions', i, 'mountPoints', j, 'sourceVolume']
     const at = path.slice(0, -6);
-    return [
-      ...renameProposals(path, wrong, names.filter((n): n is string => typeof n === 'string')),
-      { title: `Add a volume named "${wrong}" to the task`, changes: [{ path: [...at, 'volumes', -1], value: { name: wrong } }], certain: false },
-    ];
+    const volumes = valueAt(ctx.doc.json.value, [...at, 'volumes']);
+    const renames = renameProposals(path, wrong, names.filter((n): n is string => typeof n === 'string'));
+    // A volume can be added only to a list (or where there is none yet).
+    if (volumes !== undefined && !Array.isArray(volumes)) return renames;
+    const add = volumes === undefined ? { path: [...at, 'volumes'], value: [{ name: wrong }] } : { path: [...at, 'volumes', -1], value: { name: wrong } };
+    return [...renames, { title: `Add a volume named "${wrong}" to the task`, changes: [add], certain: false }];
   },
 };
 
