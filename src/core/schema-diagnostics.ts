@@ -77,9 +77,12 @@ export function suggestKey(key: string, candidates: string[]): string | undefine
   const lower = key.toLowerCase();
   const sameLetters = candidates.find((c) => c.toLowerCase() === lower);
   if (sameLetters) return sameLetters;
-  const best = closest(key, candidates);
   const limit = Math.max(2, Math.floor(key.length / 3));
-  return distance(key.toLowerCase(), best.toLowerCase()) <= limit ? best : undefined;
+  // The edit distance is at least the difference in length: only nearby lengths can be near enough.
+  const near = candidates.filter((c) => Math.abs(c.length - key.length) <= limit);
+  if (near.length === 0) return undefined;
+  const best = closest(lower, near.map((c) => c.toLowerCase()));
+  return distance(lower, best) <= limit ? near.find((c) => c.toLowerCase() === best) : undefined;
 }
 
 function describeRange(s: SchemaNode | undefined): string {
