@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // Build: (1) compile the JSON schemas into standalone ajv validators (so nothing compiles a schema at run
 // time), (2) bundle the extension, the CLI and the library with esbuild.
-// Flags: --production (minify, no source maps), --watch, --validators-only.
+// Flags: --production (minify, no source maps), --watch, --validators-only, --types (also the library's .d.ts).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -74,6 +76,12 @@ async function main() {
     return;
   }
   await Promise.all(options.map((o) => esbuild.build(o)));
+  if (args.has('--types')) {
+    // Type declarations of the library façade (dist/types), for TypeScript users of `import ... from 'ecs-lens'`.
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+    const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.types.json')], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('tsc failed to emit the library types');
+  }
 }
 
 main().catch((err) => {
