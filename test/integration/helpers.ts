@@ -194,9 +194,10 @@ export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range, kind?:
   const ask = async () =>
     (await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
   let items = await ask();
-  if (items.length === 0) {
-    // VS Code cancels a code-action request, and answers it with nothing, when the set of providers changes
-    // meanwhile, as it does while other extensions (the JSON language server) start. Ask once more.
+  // VS Code cancels a code-action request, and answers it with nothing, when the set of providers changes
+  // meanwhile, as it does while other extensions (the JSON language server) start. Ask again a few times; an
+  // answer that is really empty costs two seconds.
+  for (let retry = 0; items.length === 0 && retry < 4; retry++) {
     await new Promise((r) => setTimeout(r, 500));
     items = await ask();
   }
