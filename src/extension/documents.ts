@@ -15,7 +15,7 @@ export interface Analysis {
   version: number;
   doc: EcsDocument;
   diagnostics: Diagnostic[];
-  /** Why the document was not validated, if it was not. */
+  /** Why the document was not validated, if it was not ('too-large' only for files that look like ECS). */
   skipped?: 'disabled' | 'too-large';
 }
 
@@ -73,7 +73,9 @@ export class DocumentAnalyses {
     const version = document.version;
     const text = document.getText();
     if (text.length > settings.maxFileSizeKB * 1024) {
-      return { version, doc: new EcsDocument('', 'none'), diagnostics: [], skipped: 'too-large' };
+      // Not parsed at all; say so only where the user may expect ECS Lens (not on a large package-lock.json).
+      const looksEcs = /"(containerDefinitions|serviceName|taskDefinition)"/.test(text.slice(0, 65536));
+      return { version, doc: new EcsDocument('', 'none'), diagnostics: [], ...(looksEcs ? { skipped: 'too-large' as const } : {}) };
     }
     const doc = new EcsDocument(text, kindFor(document, settings));
     if (!settings.enable) return { version, doc, diagnostics: [], skipped: 'disabled' };
