@@ -43,7 +43,8 @@ function trieOf(paths: JsonPath[]): TrieNode {
 }
 
 /** Strings and brackets: enough to find where a container of valid JSON ends. */
-const STRING_OR_BRACKET = /"(?:[^"\\]|\\.)*"|[{}[\]]/g;
+// The string pattern is the "unrolled loop" form: the same matches, far fewer backtracking steps.
+const STRING_OR_BRACKET = /"[^"\\]*(?:\\.[^"\\]*)*"|[{}[\]]/g;
 
 /** The offset after the container whose opening bracket ends just before `from`. Trusts the structure. */
 function containerEnd(text: string, from: number): number {

@@ -198,7 +198,7 @@ export class ParsedJson {
  * In strict JSON every `"` outside a string starts a string, so scanning string tokens in order finds every
  * key (a string followed by a colon). Fewer keys in the parsed value than in the text means a duplicate.
  */
-const STRING_TOKEN = /"(?:[^"\\]|\\.)*"\s*(:)?/g;
+const STRING_TOKEN = /"[^"\\]*(?:\\.[^"\\]*)*"\s*(:)?/g;
 
 function countKeyTokens(text: string): number {
   let n = 0;
