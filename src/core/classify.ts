@@ -5,6 +5,7 @@
  */
 import { serviceSchema, taskDefinitionSchema } from './schema-info';
 import type { DocumentKind } from './types';
+import { isObj } from './values';
 
 const taskMembers = new Set(Object.keys(taskDefinitionSchema.properties ?? {}));
 const serviceMembers = new Set(Object.keys(serviceSchema.properties ?? {}));
@@ -17,12 +18,9 @@ const SERVICE_MARKERS = new Set([
   'enableECSManagedTags', 'forceNewDeployment', 'serviceArn', 'runningCount',
 ]);
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 export function looksLikeTaskDefinition(v: unknown): boolean {
-  if (!isObject(v)) return false;
+  if (!isObj(v)) return false;
   if (Array.isArray(v.containerDefinitions)) return true;
   if (typeof v.family !== 'string') return false;
   // `family` alone is too common a word; ask for a second task-definition member.
@@ -30,7 +28,7 @@ export function looksLikeTaskDefinition(v: unknown): boolean {
 }
 
 export function looksLikeService(v: unknown): boolean {
-  if (!isObject(v) || Array.isArray(v.containerDefinitions)) return false;
+  if (!isObj(v) || Array.isArray(v.containerDefinitions)) return false;
   const keys = Object.keys(v);
   if (keys.length === 0 || !keys.some((k) => SERVICE_MARKERS.has(k))) return false;
   // Most keys must be service members: a marker alone in unrelated JSON is not enough.
@@ -39,13 +37,13 @@ export function looksLikeService(v: unknown): boolean {
 }
 
 export function classifyValue(value: unknown): DocumentKind {
-  if (!isObject(value)) return 'none';
+  if (!isObj(value)) return 'none';
   if (looksLikeTaskDefinition(value)) return 'task-definition';
-  if (isObject(value.taskDefinition) && looksLikeTaskDefinition(value.taskDefinition)) return 'task-definition-describe';
+  if (isObj(value.taskDefinition) && looksLikeTaskDefinition(value.taskDefinition)) return 'task-definition-describe';
   if (Array.isArray(value.services) && value.services.length > 0 && value.services.every((s) => looksLikeService(s))) {
     return 'services-describe';
   }
-  if (isObject(value.service) && looksLikeService(value.service)) return 'services-describe';
+  if (isObj(value.service) && looksLikeService(value.service)) return 'services-describe';
   if (looksLikeService(value)) return 'service';
   return 'none';
 }

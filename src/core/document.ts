@@ -5,6 +5,7 @@
 import { classifyValue } from './classify';
 import { ParsedJson } from './parse';
 import type { DocumentKind, JsonPath, KindOption } from './types';
+import { isObj } from './values';
 
 /** One ECS object inside a document: the whole document, or one entry of describe output. */
 export interface EcsTarget {
@@ -32,24 +33,21 @@ export class EcsDocument {
   }
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function findTargets(kind: DocumentKind, value: unknown): EcsTarget[] {
-  if (!isObject(value)) return [];
+  if (!isObj(value)) return [];
   switch (kind) {
     case 'task-definition':
       return [{ kind: 'task-definition', value, at: [] }];
     case 'service':
       return [{ kind: 'service', value, at: [] }];
     case 'task-definition-describe':
-      return isObject(value.taskDefinition) ? [{ kind: 'task-definition', value: value.taskDefinition, at: ['taskDefinition'] }] : [];
+      return isObj(value.taskDefinition) ? [{ kind: 'task-definition', value: value.taskDefinition, at: ['taskDefinition'] }] : [];
     case 'services-describe':
       if (Array.isArray(value.services)) {
-        return value.services.flatMap((s, i) => (isObject(s) ? [{ kind: 'service' as const, value: s, at: ['services', i] }] : []));
+        return value.services.flatMap((s, i) => (isObj(s) ? [{ kind: 'service' as const, value: s, at: ['services', i] }] : []));
       }
-      return isObject(value.service) ? [{ kind: 'service', value: value.service, at: ['service'] }] : [];
+      return isObj(value.service) ? [{ kind: 'service', value: value.service, at: ['service'] }] : [];
     case 'none':
       return [];
   }

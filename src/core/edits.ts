@@ -28,7 +28,8 @@ export function changesToText(json: ParsedJson, changes: JsonChange[]): string {
   for (const change of changes) {
     let edits: Edit[];
     if ('rename' in change) {
-      const key = new (json.constructor as typeof ParsedJson)(text).keyNodeAt(change.path);
+      const property = nodeAt(text, change.path)?.parent;
+      const key = property?.type === 'property' ? property.children?.[0] : undefined;
       if (!key) continue;
       edits = [{ offset: key.offset, length: key.length, content: JSON.stringify(change.rename) }];
     } else if ('remove' in change) {
@@ -41,14 +42,19 @@ export function changesToText(json: ParsedJson, changes: JsonChange[]): string {
   return text;
 }
 
+/** The node at `path` in `text` (as changed by earlier changes of the same fix). */
+function nodeAt(text: string, path: JsonPath): Node | undefined {
+  const tree = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  return tree ? findNodeAtLocation(tree, path) : undefined;
+}
+
 /**
  * Removes a member or list item as a plain deletion, so the lines around it keep their layout (jsonc-parser's
  * `modify` would re-format the enclosing object). The separator goes with it: the one after the item, or for
  * the last item the one before it.
  */
 function removalEdits(text: string, path: JsonPath): Edit[] {
-  const tree = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
-  const node = tree && path.length > 0 ? findNodeAtLocation(tree, path) : undefined;
+  const node = path.length > 0 ? nodeAt(text, path) : undefined;
   if (!node?.parent) return [];
   const item = node.parent.type === 'property' ? node.parent : node;
   const siblings = item.parent?.children ?? [item];

@@ -95,10 +95,6 @@ export function locateAll(text: string, paths: JsonPath[]): Located[] {
   return out;
 }
 
-export function locate(text: string, path: JsonPath): Located {
-  return locateAll(text, [path])[0];
-}
-
 /**
  * Called with the scanner on the first token of a value. Settles the requests at `node`, descends into the
  * members that lead to other requests, and leaves the scanner on the value's last token.

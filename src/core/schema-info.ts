@@ -1,7 +1,6 @@
 /** The JSON schemas as data: member names for classification, read-only members, and lookups by path. */
 import serviceSchemaJson from '../../schemas/service.schema.json';
 import taskSchemaJson from '../../schemas/task-definition.schema.json';
-import type { JsonPath } from './types';
 
 export interface SchemaNode {
   title?: string;
@@ -35,16 +34,3 @@ export function readOnlyMembers(schema: SchemaNode): Set<string> {
 
 export const taskReadOnly = readOnlyMembers(taskDefinitionSchema);
 export const serviceReadOnly = readOnlyMembers(serviceSchema);
-
-/** The schema that describes the value at `path` below `root`, if the path stays inside known members. */
-export function schemaAt(root: SchemaNode, path: JsonPath): SchemaNode | undefined {
-  let node: SchemaNode | undefined = root;
-  for (const segment of path) {
-    if (!node) return undefined;
-    if (typeof segment === 'number') node = node.items;
-    else if (node.properties && segment in node.properties) node = node.properties[segment];
-    else if (node.additionalProperties && typeof node.additionalProperties === 'object') node = node.additionalProperties;
-    else return undefined;
-  }
-  return node;
-}

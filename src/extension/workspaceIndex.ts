@@ -34,7 +34,9 @@ export class WorkspaceTaskDefinitions implements vscode.Disposable {
         if (this.files.delete(uri.toString())) this.invalidate();
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (mayBeTaskDefinition(e.document.getText())) this.invalidate();
+        // Runs on every keystroke: only JSON documents can hold a task definition.
+        const doc = e.document;
+        if ((doc.languageId === 'json' || doc.languageId === 'jsonc') && mayBeTaskDefinition(doc.getText())) this.invalidate();
       }),
     );
   }

@@ -1,11 +1,9 @@
 /** Small readers over a task definition or service value, shared by rules. Values are untrusted JSON. */
 import type { JsonPath } from '../types';
 
-export type Obj = Record<string, unknown>;
+import { isObj, type Obj } from '../values';
 
-export function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export { isObj, type Obj };
 
 export function asArray(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
@@ -42,11 +40,6 @@ export function requires(td: Obj, launchType: string): boolean {
 /** The task must be able to run on Fargate (FARGATE is in requiresCompatibilities, alone or with EC2). */
 export function isFargate(td: Obj): boolean {
   return requires(td, 'FARGATE');
-}
-
-/** Only EC2-style hosts: no FARGATE in requiresCompatibilities. */
-export function isEc2Only(td: Obj): boolean {
-  return !isFargate(td);
 }
 
 /** `networkMode` as ECS applies it: omitted means bridge on Linux EC2 (and "default" on Windows). */
