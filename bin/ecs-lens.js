@@ -11,4 +11,4 @@ try {
   }
   throw err;
 }
-cli.main();
+void cli.main();

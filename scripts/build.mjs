@@ -23,14 +23,15 @@ function buildValidators() {
     code: { source: true, esm: true, optimize: true },
   });
   // Our annotation: a readable name for a pattern, used in messages.
-  ajv.addKeyword({ keyword: 'patternName', schemaType: 'string' });
   const schemas = {
     validateTaskDefinition: 'task-definition',
     validateService: 'service',
   };
   for (const file of Object.values(schemas)) {
     const schema = JSON.parse(readFileSync(join(root, 'schemas', `${file}.schema.json`), 'utf8'));
-    ajv.addSchema(schema, `ecs-lens:${file}`);
+    // The validators need only what validates: descriptions and other annotations ship once, with the schema
+    // module that hovers read (src/core/schema/info.ts), not a second time inside the generated code.
+    ajv.addSchema(stripAnnotations(schema), `ecs-lens:${file}`);
   }
   const refs = Object.fromEntries(Object.entries(schemas).map(([fn, file]) => [fn, `ecs-lens:${file}`]));
   const code = standaloneCode(ajv, refs);
@@ -43,6 +44,21 @@ function buildValidators() {
       .map((fn) => `export declare const ${fn}: ValidateFunction;`)
       .join('\n')}\n`,
   );
+}
+
+const ANNOTATIONS = new Set(['description', 'markdownDescription', 'title', 'examples', 'default', 'readOnly', 'patternName', '$comment', 'enumDescriptions', 'markdownEnumDescriptions']);
+
+/** A copy of a schema without annotation keywords; the keywords that validate, and every path to them, stay. */
+function stripAnnotations(node) {
+  if (Array.isArray(node)) return node.map(stripAnnotations);
+  if (!node || typeof node !== 'object') return node;
+  const out = {};
+  for (const [k, v] of Object.entries(node)) {
+    if (ANNOTATIONS.has(k)) continue;
+    // Inside "properties" the keys are member names, not keywords: keep them all.
+    out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v).map(([name, s]) => [name, stripAnnotations(s)])) : stripAnnotations(v);
+  }
+  return out;
 }
 
 /** @type {import('esbuild').BuildOptions} */

@@ -6,10 +6,13 @@
  * const problems = lint(fs.readFileSync('taskdef.json', 'utf8'));
  * ```
  */
-export { analyze, lint } from './core/lint';
-export { EcsDocument, kindLabel } from './core/document';
-export { rules, rulesById } from './core/rules/index';
-export { fixAll, getCodeActions, type CodeAction, type FixAllResult } from './core/fixes';
-export type { TextEdit } from './core/edits';
-export type { Rule, FixProposal, JsonChange, WorkspaceIndex } from './core/rules/types';
-export type { Diagnostic, DiagnosticData, DocumentKind, JsonPath, KindOption, LintOptions, Position, Range, RuleLevel, Severity } from './core/types';
+export { lint } from './core/lint';
+export { analyze, EcsDocument, kindLabel } from './core/document/document';
+export { createEcsLanguageService, type EcsLanguageService, type EcsLanguageServiceParams, type LanguageSettings } from './core/language-service';
+export { diagnosticCodes, rules, rulesById } from './core/rules/index';
+export type { CodeInfo } from './core/codes';
+export { fixAll, getCodeActions, type CodeAction, type FixAllResult } from './core/fixes/index';
+export { createWorkspaceIndex, TaskDefinitionIndex, type TaskDefinitionEntry, type WorkspaceDocument } from './core/workspace';
+export type { TextEdit } from './core/fixes/edits';
+export type { Rule, FixProposal, JsonChange } from './core/rules/types';
+export type { Diagnostic, DiagnosticData, DocumentKind, JsonLocation, JsonPath, KindOption, LintOptions, Position, Range, RuleLevel, Severity, WorkspaceIndex } from './core/types';

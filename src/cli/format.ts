@@ -1,6 +1,6 @@
 /** Output formats of `ecs-lens lint`: text for people, JSON for scripts, SARIF 2.1.0 for code scanning. */
 import type { Diagnostic, Severity } from '../core/types';
-import type { Rule } from '../core/rules/types';
+import type { CodeInfo } from '../core/codes';
 
 export interface FileResult {
   /** The path as the user gave it (relative paths stay relative). */
@@ -28,15 +28,15 @@ export function formatJson(results: FileResult[]): string {
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 /** SARIF 2.1.0, as GitHub code scanning and other tools read it. Paths are relative to the working folder. */
-export function formatSarif(results: FileResult[], rules: Rule[], version: string): string {
+export function formatSarif(results: FileResult[], codes: readonly CodeInfo[], version: string): string {
   const used = new Set(results.flatMap((r) => r.diagnostics.map((d) => d.code)));
-  const ruleById = new Map(rules.map((r) => [r.id, r]));
+  const byId = new Map(codes.map((c) => [c.id, c]));
   const sarifRules = [...used].sort().map((id) => {
-    const rule = ruleById.get(id);
+    const info = byId.get(id);
     return {
       id,
-      shortDescription: { text: rule?.title ?? schemaRuleTitle(id) },
-      ...(rule ? { helpUri: rule.docs, defaultConfiguration: { level: SARIF_LEVEL[rule.severity] } } : {}),
+      shortDescription: { text: info?.title ?? FILE_TITLES[id] ?? id },
+      ...(info ? { helpUri: info.docs, defaultConfiguration: { level: SARIF_LEVEL[info.severity] } } : {}),
     };
   });
   const log = {
@@ -72,24 +72,7 @@ export function formatSarif(results: FileResult[], rules: Rule[], version: strin
   return JSON.stringify(log, null, 2) + '\n';
 }
 
-function schemaRuleTitle(id: string): string {
-  const titles: Record<string, string> = {
-    'json.syntax': 'JSON syntax error',
-    'json.duplicate-key': 'Duplicate key in an object',
-    'schema.unknown-key': 'Key not accepted by the ECS API',
-    'schema.type': 'Value of the wrong JSON type',
-    'schema.enum': 'Value not among the allowed values',
-    'schema.required': 'Required member missing',
-    'schema.range': 'Number outside the allowed range',
-    'schema.pattern': 'Value does not match the required format',
-    'schema.length': 'String too short or too long',
-    'schema.items': 'Too few or too many list items',
-    'schema.null': 'null value the AWS CLI rejects',
-    'schema.empty-enum': 'Empty string instead of an allowed value',
-    'schema.union': 'Exactly one member must be set',
-    'describe.read-only': 'Read-only field from describe output',
-    'describe.wrapper': 'Describe output instead of request input',
-    'template.placeholder': 'Template placeholder, checked once rendered',
-  };
-  return titles[id] ?? id;
-}
+/** Codes only the CLI reports (a file it could not read at all). */
+const FILE_TITLES: Record<string, string> = {
+  'file.unreadable': 'File could not be read',
+};

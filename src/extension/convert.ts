@@ -1,6 +1,6 @@
 /** LSP-shaped engine data ↔ VS Code objects. */
 import * as vscode from 'vscode';
-import { rulesById } from '../core/rules/index';
+import { codesById } from '../core/rules/index';
 import type { Diagnostic, Range, Severity } from '../core/types';
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -16,7 +16,7 @@ export function toRange(r: Range): vscode.Range {
 
 /** The documentation link of a rule, shown as the diagnostic's code link. */
 function docsFor(code: string): string | undefined {
-  return rulesById.get(code)?.docs;
+  return codesById.get(code)?.docs;
 }
 
 export function toDiagnostic(d: Diagnostic): vscode.Diagnostic {

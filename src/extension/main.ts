@@ -1,14 +1,8 @@
-/**
- * The VS Code adapter: one context object owns settings, the per-version analyses, the providers and every
- * disposable. All ECS knowledge lives in src/core; this layer only wires it to the editor.
- */
+/** Activation: creates the one context object (context.ts) and returns the API the tests and other extensions use. */
 import * as vscode from 'vscode';
-import { EcsCodeActions, FIX_ALL_KIND } from './codeActions';
-import { readSettings, SECTION, type Settings } from './config';
-import { DiagnosticsPublisher } from './diagnostics';
-import { DocumentAnalyses, JSON_SELECTOR, isJson } from './documents';
-import { KindStatus, type StatusSnapshot } from './status';
-import { WorkspaceTaskDefinitions } from './workspaceIndex';
+import { COMMANDS } from './commands';
+import { EcsLensContext } from './context';
+import type { StatusSnapshot } from './language/status';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
 export interface EcsLensApi {
@@ -18,73 +12,10 @@ export interface EcsLensApi {
   getLanguageStatus(): StatusSnapshot | undefined;
   /** The kind ECS Lens recognised for an open document. */
   getDocumentKind(uri: vscode.Uri): string | undefined;
-}
-
-class EcsLensContext implements vscode.Disposable {
-  private settings: Settings = readSettings();
-  readonly log = vscode.window.createOutputChannel('ECS Lens', { log: true });
-  readonly taskDefinitions = new WorkspaceTaskDefinitions(this.log);
-  readonly analyses = new DocumentAnalyses(
-    () => this.settings,
-    () => this.taskDefinitions.get(),
-  );
-  readonly diagnostics = new DiagnosticsPublisher(this.analyses, () => this.settings.delay, this.log);
-  readonly status = new KindStatus(this.analyses);
-  private readonly disposables: vscode.Disposable[] = [];
-
-  constructor() {
-    const d = this.disposables;
-    d.push(this.log, this.diagnostics, this.status, this.taskDefinitions);
-    d.push(
-      vscode.workspace.onDidOpenTextDocument((doc) => this.diagnostics.validate(doc)),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0) this.diagnostics.schedule(e.document);
-      }),
-      vscode.workspace.onDidCloseTextDocument((doc) => {
-        this.analyses.forget(doc.uri);
-        this.diagnostics.clear(doc.uri);
-      }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(SECTION)) this.reload();
-      }),
-      vscode.window.onDidChangeActiveTextEditor((editor) => this.status.update(editor)),
-      this.diagnostics.onDidPublish((uri) => {
-        if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) this.status.update();
-      }),
-      vscode.languages.registerCodeActionsProvider(JSON_SELECTOR, new EcsCodeActions(this.analyses, () => this.settings, this.log), EcsCodeActions.metadata),
-      vscode.commands.registerCommand('ecsLens.fixAll', () => vscode.commands.executeCommand('editor.action.codeAction', { kind: FIX_ALL_KIND.value, apply: 'first' })),
-      vscode.commands.registerCommand('ecsLens.showOutput', () => this.log.show()),
-      this.taskDefinitions.onDidChange(() => this.revalidateServices()),
-    );
-    this.taskDefinitions.scan().catch((err: unknown) => this.log.warn(`could not scan the workspace for task definitions: ${String(err)}`));
-    this.validateOpenDocuments();
-  }
-
-  private reload(): void {
-    this.settings = readSettings();
-    this.log.info(`settings changed: validation ${this.settings.enable ? 'on' : 'off'}`);
-    this.analyses.clear();
-    this.validateOpenDocuments();
-  }
-
-  /** A task definition changed: services that name it must be checked again (debounced, they may be many). */
-  private revalidateServices(): void {
-    const uris = new Set(this.analyses.forgetServices().map((u) => u.toString()));
-    for (const doc of vscode.workspace.textDocuments) {
-      if (uris.has(doc.uri.toString())) this.diagnostics.schedule(doc);
-    }
-  }
-
-  private validateOpenDocuments(): void {
-    for (const doc of vscode.workspace.textDocuments) {
-      if (isJson(doc)) this.diagnostics.validate(doc);
-    }
-    this.status.update();
-  }
-
-  dispose(): void {
-    for (const d of this.disposables.reverse()) d.dispose();
-  }
+  /** The ids of the command table (the integration suite compares them with package.json). */
+  commandIds: readonly string[];
+  /** Whether the AWS SDK bundle has been loaded in this extension host. */
+  isAwsLoaded(): boolean;
 }
 
 let context: EcsLensContext | undefined;
@@ -92,7 +23,7 @@ let context: EcsLensContext | undefined;
 export function activate(extensionContext: vscode.ExtensionContext): EcsLensApi {
   const started = Date.now();
   try {
-    context = new EcsLensContext();
+    context = new EcsLensContext(extensionContext);
     extensionContext.subscriptions.push(context);
   } catch (err) {
     void vscode.window.showErrorMessage(`ECS Lens failed to start: ${err instanceof Error ? err.message : String(err)}`);
@@ -105,6 +36,8 @@ export function activate(extensionContext: vscode.ExtensionContext): EcsLensApi 
     activationMs,
     getLanguageStatus: () => ctx.status.snapshot(),
     getDocumentKind: (uri) => ctx.analyses.peek(uri)?.doc.kind,
+    commandIds: Object.keys(COMMANDS),
+    isAwsLoaded: () => false,
   };
 }
 

@@ -1,6 +1,7 @@
-import { analyze, lint } from '../../src/core/lint';
+import { analyze } from '../../src/core/document/document';
+import { lint } from '../../src/core/lint';
 import { applyChanges, fixAll, getCodeActions, proposalsFor } from '../../src/core/fixes';
-import { LineIndex } from '../../src/core/text';
+import { LineIndex } from '../../src/core/document/text';
 import type { Position } from '../../src/core/types';
 import { mutate } from './mutate';
 

@@ -9,9 +9,12 @@ export const EXTENSION_ID = 'ecs-lens.ecs-lens';
 export const SOURCE = 'ecs-lens';
 
 /** The API object returned by the extension's activate(); every member optional so a missing one fails clearly. */
+/** The API `activate` returns (src/extension/main.ts), as an outside consumer sees it. */
 export interface EcsLensApi {
   activationMs?: number;
   getLanguageStatus?(): { text: string; detail?: string } | undefined;
+  commandIds: readonly string[];
+  isAwsLoaded(): boolean;
 }
 
 export function getExtension(): vscode.Extension<EcsLensApi> {

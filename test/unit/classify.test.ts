@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { analyze, lint } from '../../src/core/lint';
+import { analyze } from '../../src/core/document/document';
+import { lint } from '../../src/core/lint';
 import { fargateTask, json } from './helpers';
 
 const kind = (v: unknown) => analyze(typeof v === 'string' ? v : JSON.stringify(v)).kind;

@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { analyze, lint } from '../../src/core/lint';
+import { analyze } from '../../src/core/document/document';
+import { lint } from '../../src/core/lint';
 import { corpusDir, corpusFiles, suspects } from '../corpus';
 
 (existsSync(corpusDir) ? describe : describe.skip)('corpus', () => {

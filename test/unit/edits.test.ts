@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyze } from '../../src/core/lint';
+import { analyze } from '../../src/core/document/document';
 import { applyChanges } from '../../src/core/fixes';
 import type { JsonChange } from '../../src/core/rules/types';
 

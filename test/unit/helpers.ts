@@ -1,6 +1,7 @@
 /** Shared helpers for unit tests: lint inline documents, find diagnostics, apply fixes and check the result. */
 import assert from 'node:assert/strict';
-import { analyze, lint } from '../../src/core/lint';
+import { analyze } from '../../src/core/document/document';
+import { lint } from '../../src/core/lint';
 import { getCodeActions } from '../../src/core/fixes';
 import type { Diagnostic, LintOptions } from '../../src/core/types';
 

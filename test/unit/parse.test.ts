@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { ParsedJson } from '../../src/core/parse';
-import { LineIndex } from '../../src/core/text';
+import { ParsedJson } from '../../src/core/document/parse';
+import { LineIndex } from '../../src/core/document/text';
 import { lint } from '../../src/core/lint';
 import { corpusFiles } from '../corpus';
 import { codes, textAt, withCode } from './helpers';

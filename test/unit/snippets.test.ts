@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, lint } from '../../src/core/lint';
+import { analyze } from '../../src/core/document/document';
+import { lint } from '../../src/core/lint';
 
 const root = join(__dirname, '../..');
 const snippets = JSON.parse(readFileSync(join(root, 'snippets/ecs.json'), 'utf8')) as Record<string, { prefix: string; body: string[]; description: string }>;

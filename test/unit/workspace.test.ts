@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, lint } from '../../src/core/lint';
+import { analyze } from '../../src/core/document/document';
+import { lint } from '../../src/core/lint';
 import { createWorkspaceIndex, parseTaskDefinitionReference } from '../../src/core/workspace';
 import { fargateTask, json } from './helpers';
 

@@ -1,4 +1,5 @@
-/** The rule table: every cross-field ECS rule, in one list. */
+/** The rule table: every cross-field ECS rule, in one list, and the catalogue of every diagnostic code. */
+import { BUILT_IN_CODES, type CodeInfo } from '../codes';
 import { containerRules } from './container/index';
 import { serviceRules } from './service/index';
 import { taskRules } from './task/index';
@@ -7,3 +8,15 @@ import type { Rule } from './types';
 export const rules: Rule[] = [...taskRules, ...containerRules, ...serviceRules];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));
+
+/**
+ * Every diagnostic code users can see and configure: the built-in ones (JSON, schema, describe output,
+ * templates), then the rules. The CLI's `rules` command, SARIF output, docs/rules.md and the editor's code links
+ * all read this list.
+ */
+export const diagnosticCodes: readonly CodeInfo[] = [
+  ...Object.values(BUILT_IN_CODES),
+  ...rules.map((r): CodeInfo => ({ id: r.id, title: r.title, severity: r.severity, docs: r.docs, group: 'rule' })),
+];
+
+export const codesById: ReadonlyMap<string, CodeInfo> = new Map(diagnosticCodes.map((c) => [c.id, c]));

@@ -1,6 +1,6 @@
 /** The shape of one rule row. Every cross-field ECS check is a row in the table (rules/index.ts). */
-import type { EcsDocument, EcsTarget } from '../document';
-import type { Diagnostic, DiagnosticData, JsonPath, Severity } from '../types';
+import type { EcsDocument } from '../document/document';
+import type { Diagnostic, DiagnosticData, EcsTarget, JsonPath, Severity, WorkspaceIndex } from '../types';
 
 export interface Problem {
   /** The key or value the problem is about, relative to the checked object; the range covers exactly it. */
@@ -11,12 +11,6 @@ export interface Problem {
   message: string;
   /** What the rule's fix needs (kept in the diagnostic's `data`). */
   data?: DiagnosticData;
-}
-
-/** Task definitions the workspace (or the CLI's file list) knows, for checks across files. */
-export interface WorkspaceIndex {
-  /** Finds a task definition by the reference a service uses: `family`, `family:revision` or an ARN. */
-  findTaskDefinition(reference: string): Record<string, unknown> | undefined;
 }
 
 export interface RuleContext {
@@ -37,7 +31,9 @@ export type JsonChange =
   | { path: JsonPath; value: unknown }
   | { path: JsonPath; remove: true }
   /** Renames the key at `path` to `newKey`, keeping its value text as written. */
-  | { path: JsonPath; rename: string };
+  | { path: JsonPath; rename: string }
+  /** Replaces characters of the text itself (for what is not JSON, such as a byte order mark). */
+  | { path: JsonPath; text: { offset: number; length: number; content: string } };
 
 export interface FixProposal {
   /** Imperative, short: 'Set "networkMode" to "awsvpc"'. */

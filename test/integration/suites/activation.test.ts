@@ -31,3 +31,19 @@ suite('activation', () => {
     note(`Activation time: ${own}; ${outside}`);
   });
 });
+
+suite('commands', () => {
+  test('the command table and package.json contribute the same commands, and every one is registered', async () => {
+    const ext = getExtension();
+    const api = await ext.activate();
+    const declared = ((ext.packageJSON.contributes?.commands ?? []) as Array<{ command: string }>).map((c) => c.command).sort();
+    assert.deepEqual([...(api.commandIds as string[])].sort(), declared);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const id of declared) assert.ok(registered.has(id), `${id} is declared but not registered`);
+  });
+
+  test('activation does not load the AWS SDK', async () => {
+    const api = await getExtension().activate();
+    assert.equal(api.isAwsLoaded(), false);
+  });
+});

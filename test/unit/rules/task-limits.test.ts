@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { MAX_TASK_DEFINITION_BYTES } from '../../../src/core/rules/task/limits';
-import { utf8Length } from '../../../src/core/rules/util';
+import { MAX_TASK_DEFINITION_BYTES } from '../../../src/core/facts';
+import { utf8Length } from '../../../src/core/rules/helpers';
 import { fargateTask, none, only } from './task-helpers';
 
 const code = 'task-definition-size';

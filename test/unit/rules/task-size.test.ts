@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { FARGATE_SIZES } from '../../../src/core/rules/util';
+import { FARGATE_SIZES } from '../../../src/core/facts';
 import { describeMemory, formatLike, sizeChoices } from '../../../src/core/rules/task/size';
 import { ec2Task, fargateTask, fixed, fixesFor, none, only, windowsFargateTask, without } from './task-helpers';
 

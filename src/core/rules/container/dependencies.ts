@@ -1,10 +1,10 @@
 /** dependsOn: the target exists, is not the container itself, fits the condition, and there are no cycles. */
-import { valueAt } from '../../paths';
-import { containsPlaceholder } from '../../placeholders';
+import { valueAt } from '../../document/paths';
+import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { FixProposal, Rule } from '../types';
-import { asArray, containerLabel, containers, isObj, str, type Obj } from '../util';
-import { DOCS, containerNameIndex, renameProposals, reportedPath } from './common';
+import { DOCS } from '../../facts';
+import { asArray, containerLabel, containerNameIndex, containers, isObj, type Obj, renameProposals, reportedPath, str } from '../helpers';
 
 interface Dependency {
   /** The depending container, its name and path. */
@@ -53,7 +53,7 @@ export const dependsOnUnknown: Rule = {
       ctx.report({
         path: [...d.path, 'containerName'],
         message:
-          `Container ${containerLabel(d.c, d.i)} depends on "${d.target}", but the task has no container of that name ` +
+          `${containerLabel(d.c, d.i, true)} depends on "${d.target}", but the task has no container of that name ` +
           `(it has ${[...names.keys()].map((n) => `"${n}"`).join(', ') || 'none with a name'}). A dependency can only ` +
           `name a container of the same task definition; ECS rejects this one.`,
         data: { names: [...names.keys()] },
@@ -112,7 +112,7 @@ export const dependsOnHealthy: Rule = {
       ctx.report({
         path: [...d.path, 'condition'],
         message:
-          `Container ${containerLabel(d.c, d.i)} waits for "${d.target}" to be HEALTHY, but "${d.target}" has no ` +
+          `${containerLabel(d.c, d.i, true)} waits for "${d.target}" to be HEALTHY, but "${d.target}" has no ` +
           `healthCheck, so it never reports a health status. ECS requires a health check on the target of a HEALTHY ` +
           `dependency: add a healthCheck to "${d.target}" or wait for START instead.`,
       });
@@ -142,7 +142,7 @@ export const dependsOnEssentialExit: Rule = {
       ctx.report({
         path: [...d.path, 'condition'],
         message:
-          `Container ${containerLabel(d.c, d.i)} waits for "${d.target}" to ${d.condition === 'SUCCESS' ? 'exit with code 0' : 'exit'} ` +
+          `${containerLabel(d.c, d.i, true)} waits for "${d.target}" to ${d.condition === 'SUCCESS' ? 'exit with code 0' : 'exit'} ` +
           `(${d.condition}), but "${d.target}" is essential${target.essential === undefined ? ' (the default)' : ''}: its exit ` +
           `would stop the whole task. ECS rejects this ("A dependency container with SUCCESS or COMPLETE condition cannot ` +
           `be an essential container"). Set "essential": false on "${d.target}".`,

@@ -1,9 +1,9 @@
 /** EFS volumes: access points and root directories, IAM authorization and transit encryption. */
-import { containsPlaceholder } from '../../placeholders';
+import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { Rule } from '../types';
-import { asArray, isObj, str, type Obj } from '../util';
-import { DOCS, reportedPath } from './common';
+import { DOCS } from '../../facts';
+import { asArray, isObj, type Obj, reportedPath, str } from '../helpers';
 
 interface EfsVolume {
   name: string;

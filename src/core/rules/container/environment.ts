@@ -1,9 +1,9 @@
 /** Plain environment variables and environment files. */
-import { containsPlaceholder } from '../../placeholders';
+import { containsPlaceholder } from '../../document/placeholders';
 import type { FixProposal, Rule } from '../types';
-import { asArray, containerLabel, containers, isObj, str } from '../util';
-import { DOCS, reportedPath } from './common';
 import { namedEntries } from './secrets';
+import { DOCS } from '../../facts';
+import { asArray, containerLabel, containers, isObj, reportedPath, str } from '../helpers';
 
 export const environmentDuplicate: Rule = {
   id: 'environment-duplicate',
@@ -24,7 +24,7 @@ export const environmentDuplicate: Rule = {
         ctx.report({
           path: [...e.path, 'name'],
           message:
-            `Container ${containerLabel(e.c, e.i)} sets environment variable "${e.name}" more than once (first at ` +
+            `${containerLabel(e.c, e.i, true)} sets environment variable "${e.name}" more than once (first at ` +
             `environment[${earlier}]). The container gets only one of the values, so the other is silently lost. Keep one entry.`,
           data: { earlier, same: e.entry.value === list.find((x) => x.name === e.name)?.entry.value },
         });
@@ -78,7 +78,7 @@ export const environmentFileArn: Rule = {
         ctx.report({
           path: [...path, 'environmentFiles', j, 'value'],
           message:
-            `Environment file "${value}" of container ${containerLabel(c, i)}: ${why}. ECS downloads environment files ` +
+            `Environment file "${value}" of ${containerLabel(c, i)}: ${why}. ECS downloads environment files ` +
             `from S3 by object ARN, e.g. arn:aws:s3:::my-bucket/app.env; anything else cannot be fetched.`,
           data: s3Url ? { arn: `arn:${partitionOf(td)}:s3:::${s3Url[1]}/${s3Url[2]}` } : undefined,
         });
@@ -108,7 +108,7 @@ export const environmentFileExtension: Rule = {
         ctx.report({
           path: [...path, 'environmentFiles', j, 'value'],
           message:
-            `Environment file "${m[2]}" of container ${containerLabel(c, i)} does not end in ".env". ECS requires ` +
+            `Environment file "${m[2]}" of ${containerLabel(c, i)} does not end in ".env". ECS requires ` +
             `environment files to have the .env extension, so the task may fail to start; rename the S3 object.`,
         });
       });

@@ -1,10 +1,10 @@
 /** Container health checks: the command form Docker understands, CMD-SHELL arguments, timeout vs interval. */
-import { valueAt } from '../../paths';
-import { containsPlaceholder } from '../../placeholders';
+import { valueAt } from '../../document/paths';
+import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { FixProposal, Rule } from '../types';
-import { containerLabel, containers, isObj, num, type Obj } from '../util';
-import { DOCS, reportedPath } from './common';
+import { DOCS } from '../../facts';
+import { containerLabel, containers, isObj, num, type Obj, reportedPath } from '../helpers';
 
 const TYPES = ['CMD', 'CMD-SHELL', 'NONE'] as const;
 /** Characters that only a shell understands: pipes, redirects, expansions, quotes, globs, separators. */
@@ -56,7 +56,7 @@ export const healthCheckCommandType: Rule = {
       ctx.report({
         path: [...path, 'command', 0],
         message:
-          `The health check of container ${containerLabel(c, i)} starts with "${first.length > 60 ? `${first.slice(0, 57)}...` : first}" ` +
+          `The health check of ${containerLabel(c, i)} starts with "${first.length > 60 ? `${first.slice(0, 57)}...` : first}" ` +
           `instead of "CMD" (run the rest directly) or "CMD-SHELL" (run it through the shell). Docker ignores a health ` +
           `check of unknown type, so this check never runs and the container's health stays UNKNOWN.` +
           (first.includes(' ') ? ' To run a shell command, write ["CMD-SHELL", "<command>"].' : ''),
@@ -92,7 +92,7 @@ export const healthCheckShellArguments: Rule = {
         path: [...path, 'command', 2],
         message:
           `With "CMD-SHELL", Docker runs only the next element as a shell script (sh -c "<script>"). In the health check ` +
-          `of container ${containerLabel(c, i)} that is "${String(command[1])}"; the ${command.length - 2} element(s) after it ` +
+          `of ${containerLabel(c, i)} that is "${String(command[1])}"; the ${command.length - 2} element(s) after it ` +
           `become the script's $0, $1, ... instead of part of the command. Put the whole command into one string, or use ` +
           `"CMD" with one element per argument.`,
         data: { plain },
@@ -129,7 +129,7 @@ export const healthCheckTimeout: Rule = {
       ctx.report({
         path: [...path, 'timeout'],
         message:
-          `The health check of container ${containerLabel(c, i)} may take ${timeout} s (timeout) but is meant to run every ` +
+          `The health check of ${containerLabel(c, i)} may take ${timeout} s (timeout) but is meant to run every ` +
           `${interval} s (interval${hc.interval === undefined ? ', default' : ''}). A hanging check then delays the next one, so ` +
           `failures are detected later than the interval and retries suggest. Keep timeout below interval.`,
       });

@@ -1,8 +1,8 @@
 /** Container identity: at least one essential container, unique names. */
-import { containsPlaceholder } from '../../placeholders';
+import { containsPlaceholder } from '../../document/placeholders';
 import type { Rule } from '../types';
-import { containers, isObj, str } from '../util';
-import { DOCS, reportedPath } from './common';
+import { DOCS } from '../../facts';
+import { containers, isObj, reportedPath, str } from '../helpers';
 
 export const essentialContainer: Rule = {
   id: 'container-no-essential',

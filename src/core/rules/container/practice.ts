@@ -1,10 +1,10 @@
 /** Security and practice advice: secrets in plain text, mutable image tags, empty images. */
-import { valueAt } from '../../paths';
-import { containsPlaceholder } from '../../placeholders';
+import { valueAt } from '../../document/paths';
+import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonChange, Rule } from '../types';
-import { containerLabel, containers, str } from '../util';
-import { DOCS, reportedPath } from './common';
 import { namedEntries } from './secrets';
+import { DOCS } from '../../facts';
+import { containerLabel, containers, reportedPath, str } from '../helpers';
 
 const SENSITIVE_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY/i;
 /** Names that mention a secret but hold something about it (where it is, how long it lives), not the secret. */
@@ -54,8 +54,8 @@ export const secretInEnvironment: Rule = {
           path: [...e.path, 'value'],
           message:
             (key
-              ? `The value of environment variable "${e.name}" (container ${containerLabel(e.c, e.i)}) looks like ${key.what}. `
-              : `Environment variable "${e.name}" (container ${containerLabel(e.c, e.i)}) looks like a secret. `) +
+              ? `The value of environment variable "${e.name}" (${containerLabel(e.c, e.i)}) looks like ${key.what}. `
+              : `Environment variable "${e.name}" (${containerLabel(e.c, e.i)}) looks like a secret. `) +
             `Plain "environment" values are stored as text in the task definition: anyone allowed to describe it, and ` +
             `every copy in source control or CI logs, can read them. Store the value in Secrets Manager or SSM Parameter ` +
             `Store and reference it under "secrets" (the execution role needs read access to it).`,
@@ -103,7 +103,7 @@ export const imageTagLatest: Rule = {
       ctx.report({
         path: [...path, 'image'],
         message:
-          `Container ${containerLabel(c, i)} uses image "${image}"${tag === '' ? ', which has no tag, so Docker pulls "latest"' : ''}. ` +
+          `${containerLabel(c, i, true)} uses image "${image}"${tag === '' ? ', which has no tag, so Docker pulls "latest"' : ''}. ` +
           `"latest" moves whenever someone pushes: tasks started at different times (scaling, replacements) can run ` +
           `different code, and a rollback to this revision does not bring the old image back. Pin a version tag or an ` +
           `@sha256: digest.`,
@@ -124,7 +124,7 @@ export const imageEmpty: Rule = {
       ctx.report({
         path: [...path, 'image'],
         message:
-          `Container ${containerLabel(c, i)} has an empty image. ECS rejects that ("Container.image should not be null ` +
+          `${containerLabel(c, i, true)} has an empty image. ECS rejects that ("Container.image should not be null ` +
           `or empty"), so this file is presumably a template whose image a render step (for example ` +
           `amazon-ecs-render-task-definition in CI) fills in. If not, set the image here.`,
       });

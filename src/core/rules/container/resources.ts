@@ -1,8 +1,8 @@
 /** Container memory and CPU: hard vs soft limit, the EC2 memory requirement, and fitting into the task size. */
 import type { JsonPath } from '../../types';
 import type { FixContext, FixProposal, Rule, RuleContext } from '../types';
-import { containerAnchor, containerLabel, containers, isFargate, isSet, num, taskCpuUnits, taskMemoryMiB, type Obj } from '../util';
-import { DOCS, reportedPath } from './common';
+import { DOCS, isFargate, taskCpuUnits, taskMemoryMiB } from '../../facts';
+import { containerAnchor, containerLabel, containerName, containers, isSet, num, type Obj, reportedPath } from '../helpers';
 
 export const memoryBelowReservation: Rule = {
   id: 'container-memory-below-reservation',
@@ -18,7 +18,7 @@ export const memoryBelowReservation: Rule = {
       ctx.report({
         path: [...path, 'memoryReservation'],
         message:
-          `Container ${containerLabel(c, i)} reserves ${reservation} MiB (memoryReservation, the soft limit) but may use ` +
+          `${containerLabel(c, i, true)} reserves ${reservation} MiB (memoryReservation, the soft limit) but may use ` +
           `at most ${memory} MiB (memory, the hard limit). The hard limit must be at least the soft limit, so ECS ` +
           `rejects this container definition.`,
         data: { memory, reservation },
@@ -58,7 +58,7 @@ export const memoryRequired: Rule = {
       ctx.report({
         path: containerAnchor(c, path),
         message:
-          `Container ${containerLabel(c, i)} sets neither memory nor memoryReservation, and the task has no task-level ` +
+          `${containerLabel(c, i, true)} sets neither memory nor memoryReservation, and the task has no task-level ` +
           `memory. On EC2, ECS then has no amount to reserve and rejects the task definition ("At least one of 'memory' ` +
           `or 'memoryReservation' must be specified."). Give the container a limit, or set "memory" on the task.`,
       });
@@ -66,12 +66,23 @@ export const memoryRequired: Rule = {
   },
 };
 
-/** Memory a container claims against the task: its hard limit, or its reservation when it has only that. */
-function claimedMemory(c: Obj): { value: number; key: 'memory' | 'memoryReservation' } | undefined {
+/** The most memory a container may use: its hard limit, or its reservation when it has only that. */
+function hardMemory(c: Obj): { value: number; key: 'memory' | 'memoryReservation' } | undefined {
   const memory = num(c.memory);
   if (memory !== undefined) return { value: memory, key: 'memory' };
   const reservation = num(c.memoryReservation);
   return reservation !== undefined ? { value: reservation, key: 'memoryReservation' } : undefined;
+}
+
+/**
+ * Memory a container reserves out of the task, as ECS adds it up: its soft limit (memoryReservation) when set,
+ * else its hard limit. Hard limits above the reservation may overlap: they are ceilings, not reservations.
+ */
+function reservedMemory(c: Obj): { value: number; key: 'memory' | 'memoryReservation' } | undefined {
+  const reservation = num(c.memoryReservation);
+  if (reservation !== undefined) return { value: reservation, key: 'memoryReservation' };
+  const memory = num(c.memory);
+  return memory !== undefined ? { value: memory, key: 'memory' } : undefined;
 }
 
 function claimedCpu(c: Obj): { value: number; key: 'cpu' } | undefined {
@@ -90,7 +101,7 @@ interface Share {
 function shares(td: Obj, read: (c: Obj) => { value: number; key: string } | undefined): Share[] {
   return containers(td).flatMap(({ c, i, path }) => {
     const claim = read(c);
-    return claim ? [{ c, label: containerLabel(c, i), value: claim.value, path: [...path, claim.key] }] : [];
+    return claim ? [{ c, label: containerName(c, i), value: claim.value, path: [...path, claim.key] }] : [];
   });
 }
 
@@ -110,7 +121,7 @@ function checkTaskFit(ctx: RuleContext, key: 'memory' | 'cpu', mode: 'single' | 
   const taskAmount = key === 'memory' ? taskMemoryMiB(td.memory) : taskCpuUnits(td.cpu);
   if (taskAmount === undefined) return;
   const unit = key === 'memory' ? ' MiB' : ' CPU units';
-  const list = shares(td, key === 'memory' ? claimedMemory : claimedCpu);
+  const list = shares(td, key === 'cpu' ? claimedCpu : mode === 'single' ? hardMemory : reservedMemory);
   const tooBig = list.filter((s) => s.value > taskAmount);
   const taskText = `task-level ${key} "${String(td[key])}"${key === 'memory' ? '' : ` (${taskAmount} CPU units)`}`;
   if (mode === 'single') {
@@ -133,7 +144,7 @@ function checkTaskFit(ctx: RuleContext, key: 'memory' | 'cpu', mode: 'single' | 
     path: [key],
     message:
       `The containers together ask for ${total}${unit} (${listShares(list, '')}), more than the ${taskText}. ` +
-      `The containers' ${key === 'memory' ? 'memory (or memoryReservation where memory is not set)' : 'cpu'} values must add ` +
+      `The containers' ${key === 'memory' ? 'memoryReservation (or memory where no reservation is set)' : 'cpu'} values must add ` +
       `up to no more than the task's, so ECS rejects this task definition. Lower the containers' values or raise the task's ${key}.`,
     data: { total, fargate: isFargate(td) },
   });

@@ -1,9 +1,9 @@
 /** Container secrets: valueFrom formats, unique names, no clash with plain environment variables. */
-import { containsPlaceholder } from '../../placeholders';
+import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { Rule } from '../types';
-import { asArray, containerLabel, containers, isObj, str, type Obj } from '../util';
-import { DOCS, reportedPath } from './common';
+import { DOCS } from '../../facts';
+import { asArray, containerLabel, containers, isObj, type Obj, reportedPath, str } from '../helpers';
 
 /** One named entry of a container's `secrets` or `environment`; its path is built only when a rule reports. */
 class NamedEntry {
@@ -82,7 +82,7 @@ export const secretArnFormat: Rule = {
         ctx.report({
           path: [...s.path, 'valueFrom'],
           message:
-            `valueFrom of secret "${s.name}" (container ${containerLabel(s.c, s.i)}) is not a valid secret reference: ${problem}. ` +
+            `valueFrom of secret "${s.name}" (${containerLabel(s.c, s.i)}) is not a valid secret reference: ${problem}. ` +
             `Use arn:aws:secretsmanager:<region>:<account>:secret:<name>[:json-key:version-stage:version-id], ` +
             `arn:aws:ssm:<region>:<account>:parameter/<name>, or the name of an SSM parameter in the task's region.`,
         });
@@ -132,7 +132,7 @@ export const secretNameUnique: Rule = {
         ctx.report({
           path: [...s.path, 'name'],
           message:
-            `Container ${containerLabel(s.c, s.i)} defines secret "${s.name}" more than once; each secret becomes one ` +
+            `${containerLabel(s.c, s.i, true)} defines secret "${s.name}" more than once; each secret becomes one ` +
             `environment variable, so the names must be unique. ECS rejects this ("Duplicate secret names found: ${s.name}. ` +
             `Each secret name must be unique.").`,
         });
@@ -163,7 +163,7 @@ export const secretEnvironmentClash: Rule = {
         ctx.report({
           path: [...s.path, 'name'],
           message:
-            `Container ${containerLabel(s.c, s.i)} sets "${s.name}" both as a secret and as a plain environment variable. ` +
+            `${containerLabel(s.c, s.i, true)} sets "${s.name}" both as a secret and as a plain environment variable. ` +
             `ECS rejects this ("The secret name must be unique and not shared with any new or existing environment ` +
             `variables set on the container"). Keep one of the two.`,
           data: { environmentPath: clash.path },

@@ -1,9 +1,9 @@
 /** References between containers and volumes: mountPoints, volumesFrom and links name things that exist. */
-import { valueAt } from '../../paths';
-import { containsPlaceholder } from '../../placeholders';
+import { valueAt } from '../../document/paths';
+import { containsPlaceholder } from '../../document/placeholders';
 import type { FixProposal, Rule } from '../types';
-import { asArray, containerLabel, containers, isObj, isWindows, str, type Obj } from '../util';
-import { DOCS, containerNameIndex, renameProposals, reportedPath } from './common';
+import { DOCS, isWindows } from '../../facts';
+import { asArray, containerLabel, containerNameIndex, containers, isObj, type Obj, renameProposals, reportedPath, str } from '../helpers';
 
 /** Names of the task's volumes, and whether any is still a template placeholder. */
 function volumeNames(td: Obj): { names: string[]; templated: boolean } {
@@ -32,7 +32,7 @@ export const mountPointVolume: Rule = {
         ctx.report({
           path: [...path, 'mountPoints', j, 'sourceVolume'],
           message:
-            `Container ${containerLabel(c, i)} mounts volume "${source}", but the task's "volumes" list has no volume ` +
+            `${containerLabel(c, i, true)} mounts volume "${source}", but the task's "volumes" list has no volume ` +
             `of that name (it has ${quoted(names)}). A mount point must name a volume declared at task level; ECS rejects ` +
             `this task definition.`,
           data: { names },
@@ -76,7 +76,7 @@ export const mountPointPath: Rule = {
         ctx.report({
           path: [...path, 'mountPoints', j, 'containerPath'],
           message:
-            `containerPath "${target}" of container ${containerLabel(c, i)} is not an absolute path. Docker only mounts ` +
+            `containerPath "${target}" of ${containerLabel(c, i)} is not an absolute path. Docker only mounts ` +
             `volumes at absolute paths ("mount path must be absolute"), so the container would fail to start.`,
           data: { windows: isWindows(td) },
         });
@@ -112,7 +112,7 @@ export const volumesFromContainer: Rule = {
           message: own
             ? `Container "${source}" lists itself in volumesFrom. volumesFrom mounts the volumes of another container of ` +
               `the task; a container cannot take them from itself. Remove the entry.`
-            : `Container ${containerLabel(c, i)} takes volumes from "${source}", but the task has no container of that name ` +
+            : `${containerLabel(c, i, true)} takes volumes from "${source}", but the task has no container of that name ` +
               `(it has ${quoted([...names.keys()])}). volumesFrom can only name a container of the same task definition.`,
           data: { names: [...names.keys()], own },
         });
@@ -148,7 +148,7 @@ export const linkContainer: Rule = {
         ctx.report({
           path: [...path, 'links', j],
           message:
-            `Container ${containerLabel(c, i)} links to "${target}", but the task has no container of that name ` +
+            `${containerLabel(c, i, true)} links to "${target}", but the task has no container of that name ` +
             `(it has ${quoted([...names.keys()])}). A link ("name" or "name:alias") must name a container of the same task ` +
             `definition; Docker cannot create the link, so the container would not start.`,
           data: { names: [...names.keys()] },

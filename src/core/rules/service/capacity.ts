@@ -1,7 +1,7 @@
 /** Where tasks run: launchType versus a capacity provider strategy, and the strategy's own rules. */
 import type { Rule } from '../types';
-import { num } from '../util';
-import { baseOf, DOCS, entries, known, nonEmptyArray, pathOf, reportAt } from './common';
+import { DOCS } from '../../facts';
+import { baseOf, entries, known, nonEmptyArray, num, reportedPath } from '../helpers';
 
 export const launchTypeAndCapacityProviders: Rule = {
   id: 'service-launch-type-capacity-provider',
@@ -12,7 +12,7 @@ export const launchTypeAndCapacityProviders: Rule = {
   check(ctx) {
     const svc = ctx.target.value;
     if (svc.launchType === undefined || !nonEmptyArray(svc.capacityProviderStrategy)) return;
-    reportAt(ctx, {
+    ctx.report({
       path: ['launchType'],
       target: 'key',
       message:
@@ -21,9 +21,9 @@ export const launchTypeAndCapacityProviders: Rule = {
     });
   },
   fix(ctx) {
-    const path = pathOf(ctx);
+    const path = reportedPath(ctx);
     if (!path) return undefined;
-    const base = baseOf(ctx.diagnostic);
+    const base = baseOf(ctx);
     return [
       { title: 'Remove "launchType" (keep the capacity provider strategy)', changes: [{ path, remove: true }], certain: false },
       { title: 'Remove "capacityProviderStrategy" (keep the launch type)', changes: [{ path: [...base, 'capacityProviderStrategy'], remove: true }], certain: false },
@@ -41,7 +41,7 @@ export const capacityProviderBase: Rule = {
     const withBase = entries(ctx.target.value, 'capacityProviderStrategy').filter(({ e }) => (num(e.base) ?? 0) > 0);
     const [first, ...rest] = withBase;
     for (const { e, i } of rest) {
-      reportAt(ctx, {
+      ctx.report({
         path: ['capacityProviderStrategy', i, 'base'],
         message:
           `Only one capacity provider in a strategy can have a base; item ${first.i} ("${String(first.e.capacityProvider)}") already sets base ${String(first.e.base)}, ` +
@@ -50,7 +50,7 @@ export const capacityProviderBase: Rule = {
     }
   },
   fix(ctx) {
-    const path = pathOf(ctx);
+    const path = reportedPath(ctx);
     return path && [{ title: 'Remove this "base"', changes: [{ path, remove: true }], certain: false }];
   },
 };
@@ -67,7 +67,7 @@ export const capacityProviderWeight: Rule = {
     // A missing weight is 0; a weight that is not a number is the schema's business.
     if (items.some(({ e }) => e.weight !== undefined && num(e.weight) === undefined)) return;
     if (items.some(({ e }) => (num(e.weight) ?? 0) > 0)) return;
-    reportAt(ctx, {
+    ctx.report({
       path: ['capacityProviderStrategy'],
       target: 'key',
       message:
@@ -76,7 +76,7 @@ export const capacityProviderWeight: Rule = {
     });
   },
   fix(ctx) {
-    const base = baseOf(ctx.diagnostic);
+    const base = baseOf(ctx);
     return [{ title: 'Set "weight": 1 on the first capacity provider', changes: [{ path: [...base, 'capacityProviderStrategy', 0, 'weight'], value: 1 }], certain: false }];
   },
 };
@@ -97,7 +97,7 @@ export const capacityProviderDuplicate: Rule = {
         seen.set(name, i);
         continue;
       }
-      reportAt(ctx, {
+      ctx.report({
         path: ['capacityProviderStrategy', i, 'capacityProvider'],
         message: `Capacity provider "${name}" is already item ${first} of this strategy. ECS rejects a strategy that names a provider twice; merge the two items into one base and weight.`,
         data: { index: i },
@@ -107,7 +107,7 @@ export const capacityProviderDuplicate: Rule = {
   fix(ctx) {
     const index = ctx.diagnostic.data?.index;
     if (typeof index !== 'number') return undefined;
-    const path = [...baseOf(ctx.diagnostic), 'capacityProviderStrategy', index];
+    const path = [...baseOf(ctx), 'capacityProviderStrategy', index];
     return [{ title: 'Remove the repeated capacity provider item', changes: [{ path, remove: true }], certain: false }];
   },
 };

@@ -3,11 +3,10 @@
  * (editor workspace, CLI file list) that holds that task definition; otherwise they stay silent.
  */
 import type { Rule } from '../types';
-import { asArray, isObj, num, str, type Obj } from '../util';
-import { DOCS, entries, fargateSource, known, listOf, nonEmptyArray, objAt, pathOf, reportAt } from './common';
 import { containersByName, hasPlaceholderNames, linkedTaskDefinition } from './linked';
+import { DOCS, isNonFargateLogDriver } from '../../facts';
+import { asArray, entries, fargateSource, isObj, known, listOf, nonEmptyArray, num, type Obj, objAt, reportedPath, str } from '../helpers';
 
-const FARGATE_LOG_DRIVERS = new Set(['awslogs', 'splunk', 'awsfirelens']);
 
 function containerPorts(c: Obj): { ports: number[]; judgeable: boolean } {
   const ports: number[] = [];
@@ -35,7 +34,7 @@ export const lbContainerName: Rule = {
       const name = known(e.containerName);
       if (name === undefined || byName.has(name)) continue;
       const withPorts = [...byName].filter(([, c]) => containerPorts(c).ports.length > 0).map(([n]) => n);
-      reportAt(ctx, {
+      ctx.report({
         path: ['loadBalancers', i, 'containerName'],
         message:
           `Task definition "${linked.reference}" has no container named "${name}"${byName.size > 0 ? ` (it has ${listOf([...byName.keys()])})` : ''}. ` +
@@ -45,7 +44,7 @@ export const lbContainerName: Rule = {
     }
   },
   fix(ctx) {
-    const path = pathOf(ctx);
+    const path = reportedPath(ctx);
     const candidate = ctx.diagnostic.data?.candidate;
     if (!path || typeof candidate !== 'string') return undefined;
     return [{ title: `Change to "${candidate}"`, changes: [{ path, value: candidate }], certain: false }];
@@ -69,7 +68,7 @@ export const lbContainerPort: Rule = {
       if (!c || port === undefined) continue;
       const { ports, judgeable } = containerPorts(c);
       if (!judgeable || ports.includes(port)) continue;
-      reportAt(ctx, {
+      ctx.report({
         path: ['loadBalancers', i, 'containerPort'],
         message:
           `Container "${name}" in task definition "${linked.reference}" ${ports.length > 0 ? `maps container port${ports.length > 1 ? 's' : ''} ${listOf(ports)}, not ${port}` : 'has no portMappings'}. ` +
@@ -79,7 +78,7 @@ export const lbContainerPort: Rule = {
     }
   },
   fix(ctx) {
-    const path = pathOf(ctx);
+    const path = reportedPath(ctx);
     const candidate = ctx.diagnostic.data?.candidate;
     if (!path || typeof candidate !== 'number') return undefined;
     return [{ title: `Change to ${candidate}`, changes: [{ path, value: candidate }], certain: false }];
@@ -102,7 +101,7 @@ export const networkConfiguration: Rule = {
     const mode = str(td.networkMode);
     if (mode === 'awsvpc') {
       if (hasAwsvpc) return;
-      reportAt(ctx, {
+      ctx.report({
         path: 'networkConfiguration' in svc ? ['networkConfiguration'] : ['taskDefinition'],
         target: 'networkConfiguration' in svc ? 'key' : 'value',
         message:
@@ -114,7 +113,7 @@ export const networkConfiguration: Rule = {
     // An omitted networkMode is bridge on Linux EC2 (default on Windows); a Fargate task definition without one is broken on its own.
     if (!hasAwsvpc || (mode === undefined && asArray(td.requiresCompatibilities).includes('FARGATE'))) return;
     const shown = mode === undefined ? 'no networkMode (bridge on Linux)' : `networkMode "${mode}"`;
-    reportAt(ctx, {
+    ctx.report({
       path: ['networkConfiguration'],
       target: 'key',
       message:
@@ -124,7 +123,7 @@ export const networkConfiguration: Rule = {
     });
   },
   fix(ctx) {
-    const path = pathOf(ctx);
+    const path = reportedPath(ctx);
     if (!path || ctx.diagnostic.data?.remove !== true) return undefined;
     return [{ title: 'Remove "networkConfiguration"', changes: [{ path, remove: true }], certain: false }];
   },
@@ -142,7 +141,7 @@ function notFargateReason(td: Obj): string | undefined {
   for (const c of asArray(td.containerDefinitions)) {
     if (!isObj(c)) continue;
     const driver = known(objAt(c, 'logConfiguration')?.logDriver);
-    if (driver !== undefined && !FARGATE_LOG_DRIVERS.has(driver)) {
+    if (driver !== undefined && isNonFargateLogDriver(driver)) {
       return `container "${String(c.name)}" logs with "${driver}", and Fargate supports only the awslogs, splunk and awsfirelens log drivers`;
     }
   }
@@ -158,7 +157,7 @@ export const fargateCompatibility: Rule = {
   severity: 'error',
   appliesTo: 'service',
   title: 'A Fargate service needs a Fargate-compatible task definition',
-  docs: DOCS.fargateTaskDefinition,
+  docs: DOCS.fargate,
   check(ctx) {
     const fargate = fargateSource(ctx.target.value);
     const linked = fargate && linkedTaskDefinition(ctx);
@@ -166,7 +165,7 @@ export const fargateCompatibility: Rule = {
     const reason = notFargateReason(linked.td);
     if (!reason) return;
     const quote = fargate.path[0] === 'launchType' ? ': "Task definition does not support launch_type FARGATE."' : '.';
-    reportAt(ctx, {
+    ctx.report({
       path: fargate.path,
       message: `This service runs on Fargate (${fargate.label}), but task definition "${linked.reference}" cannot: ${reason}. ECS rejects the service${quote}`,
     });
@@ -195,7 +194,7 @@ export const serviceConnectPortName: Rule = {
     for (const { e, i } of entries(sc, 'services')) {
       const portName = known(e.portName);
       if (portName === undefined || names.includes(portName)) continue;
-      reportAt(ctx, {
+      ctx.report({
         path: ['serviceConnectConfiguration', 'services', i, 'portName'],
         message:
           `No port mapping in task definition "${linked.reference}" is named "${portName}"${names.length > 0 ? ` (named ports: ${listOf(names)})` : ' (none of its port mappings has a name)'}. ` +
@@ -205,7 +204,7 @@ export const serviceConnectPortName: Rule = {
     }
   },
   fix(ctx) {
-    const path = pathOf(ctx);
+    const path = reportedPath(ctx);
     const candidate = ctx.diagnostic.data?.candidate;
     if (!path || typeof candidate !== 'string') return undefined;
     return [{ title: `Change to "${candidate}"`, changes: [{ path, value: candidate }], certain: false }];
@@ -227,7 +226,7 @@ export const lbHealthCheck: Rule = {
       isObj(c) && c.essential !== false && c.healthCheck === undefined && typeof c.name === 'string' ? [c.name] : [],
     );
     if (unchecked.length === 0) return;
-    reportAt(ctx, {
+    ctx.report({
       path: ['loadBalancers'],
       target: 'key',
       message:
@@ -251,7 +250,7 @@ export const gracePeriodUnused: Rule = {
     const linked = linkedTaskDefinition(ctx);
     if (!linked) return;
     if (asArray(linked.td.containerDefinitions).some((c) => isObj(c) && c.healthCheck !== undefined)) return;
-    reportAt(ctx, {
+    ctx.report({
       path: ['healthCheckGracePeriodSeconds'],
       target: 'key',
       message:
@@ -260,7 +259,7 @@ export const gracePeriodUnused: Rule = {
     });
   },
   fix(ctx) {
-    const path = pathOf(ctx);
+    const path = reportedPath(ctx);
     return path && [{ title: 'Remove "healthCheckGracePeriodSeconds"', changes: [{ path, remove: true }], certain: false }];
   },
 };

@@ -1,7 +1,7 @@
 /** deploymentConfiguration: batch sizes, the circuit breaker and alarm-based rollback. */
 import type { Rule } from '../types';
-import { asArray, num } from '../util';
-import { controllerType, DOCS, isDaemon, objAt, pathOf, reportAt } from './common';
+import { DOCS } from '../../facts';
+import { asArray, controllerType, isDaemon, num, objAt, reportedPath } from '../helpers';
 
 /** The percentages as ECS applies them: given values, else the defaults of the scheduling strategy. */
 function percents(svc: Record<string, unknown>): { max: number; min: number; maxGiven: boolean; minGiven: boolean } | undefined {
@@ -22,7 +22,7 @@ export const percentOrder: Rule = {
   check(ctx) {
     const p = percents(ctx.target.value);
     if (!p || !p.maxGiven || !p.minGiven || p.max >= p.min) return;
-    reportAt(ctx, {
+    ctx.report({
       path: ['deploymentConfiguration', 'maximumPercent'],
       message:
         `maximumPercent ${p.max} is below minimumHealthyPercent ${p.min}. The upper limit of running tasks during a deployment cannot be lower than the number that must stay healthy; ` +
@@ -30,7 +30,7 @@ export const percentOrder: Rule = {
     });
   },
   fix(ctx) {
-    const path = pathOf(ctx);
+    const path = reportedPath(ctx);
     return path && [{ title: 'Set "maximumPercent" to 200', changes: [{ path, value: 200 }], certain: false }];
   },
 };
@@ -50,7 +50,7 @@ export const noDeploymentRoom: Rule = {
     if (!p || (!p.maxGiven && !p.minGiven) || p.max > p.min) return;
     if (p.maxGiven && p.minGiven && p.max < p.min) return; // service-deployment-percent-order reports it
     const path = p.maxGiven ? ['deploymentConfiguration', 'maximumPercent'] : ['deploymentConfiguration', 'minimumHealthyPercent'];
-    reportAt(ctx, {
+    ctx.report({
       path,
       message:
         `With maximumPercent ${p.max}${p.maxGiven ? '' : ' (default)'} and minimumHealthyPercent ${p.min}${p.minGiven ? '' : ' (default)'}, a rolling deployment may neither start a new task ` +
@@ -60,7 +60,7 @@ export const noDeploymentRoom: Rule = {
     });
   },
   fix(ctx) {
-    const path = pathOf(ctx);
+    const path = reportedPath(ctx);
     if (!path || ctx.diagnostic.data?.maxGiven !== true) return undefined;
     return [{ title: 'Set "maximumPercent" to 200', changes: [{ path, value: 200 }], certain: false }];
   },
@@ -78,7 +78,7 @@ export const circuitBreakerController: Rule = {
     if (type !== 'CODE_DEPLOY' && type !== 'EXTERNAL') return;
     const breaker = objAt(objAt(svc, 'deploymentConfiguration') ?? {}, 'deploymentCircuitBreaker');
     if (breaker?.enable !== true) return;
-    reportAt(ctx, {
+    ctx.report({
       path: ['deploymentConfiguration', 'deploymentCircuitBreaker'],
       target: 'key',
       message:
@@ -87,7 +87,7 @@ export const circuitBreakerController: Rule = {
     });
   },
   fix(ctx) {
-    const path = pathOf(ctx);
+    const path = reportedPath(ctx);
     return path && [{ title: 'Remove "deploymentCircuitBreaker"', changes: [{ path, remove: true }], certain: false }];
   },
 };
@@ -101,7 +101,7 @@ export const alarmsWithoutNames: Rule = {
   check(ctx) {
     const alarms = objAt(objAt(ctx.target.value, 'deploymentConfiguration') ?? {}, 'alarms');
     if (alarms?.enable !== true || !Array.isArray(alarms.alarmNames) || asArray(alarms.alarmNames).length > 0) return;
-    reportAt(ctx, {
+    ctx.report({
       path: ['deploymentConfiguration', 'alarms', 'alarmNames'],
       message:
         'Alarm-based deployment failure detection is enabled, but "alarmNames" is empty: no CloudWatch alarm is watched, so a bad deployment is never marked failed ' +

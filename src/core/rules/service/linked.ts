@@ -1,7 +1,6 @@
 /** The task definition a service names, when the caller gave a workspace that holds it. */
 import type { RuleContext } from '../types';
-import { asArray, isObj, str, type Obj } from '../util';
-import { known } from './common';
+import { asArray, isObj, known, type Obj, str } from '../helpers';
 
 export interface LinkedTaskDefinition {
   td: Obj;

@@ -1,6 +1,7 @@
 /** loadBalancers entries: what each one must name. The task-definition side lives in cross-file.ts. */
 import type { Rule } from '../types';
-import { DOCS, entries, listOf, pathOf, reportAt } from './common';
+import { DOCS } from '../../facts';
+import { entries, listOf, reportedPath } from '../helpers';
 
 export const loadBalancerContainer: Rule = {
   id: 'service-lb-container',
@@ -15,7 +16,7 @@ export const loadBalancerContainer: Rule = {
       const missing = ['containerName', 'containerPort'].filter((k) => e[k] === undefined);
       if (missing.length === 0) continue;
       const kind = anchor === 'targetGroupArn' ? 'target group' : 'Classic Load Balancer';
-      reportAt(ctx, {
+      ctx.report({
         path: ['loadBalancers', i, anchor],
         target: 'key',
         message:
@@ -37,7 +38,7 @@ export const loadBalancerTarget: Rule = {
       const hasTg = e.targetGroupArn !== undefined;
       const hasClb = e.loadBalancerName !== undefined;
       if (hasTg && hasClb) {
-        reportAt(ctx, {
+        ctx.report({
           path: ['loadBalancers', i, 'loadBalancerName'],
           target: 'key',
           message:
@@ -46,7 +47,7 @@ export const loadBalancerTarget: Rule = {
         });
       } else if (!hasTg && !hasClb && Object.keys(e).length > 0) {
         const anchor = e.containerName !== undefined ? 'containerName' : Object.keys(e)[0];
-        reportAt(ctx, {
+        ctx.report({
           path: ['loadBalancers', i, anchor],
           target: 'key',
           message:
@@ -57,7 +58,7 @@ export const loadBalancerTarget: Rule = {
     }
   },
   fix(ctx) {
-    const path = pathOf(ctx);
+    const path = reportedPath(ctx);
     if (!path || path[path.length - 1] !== 'loadBalancerName') return undefined;
     return [
       { title: 'Remove "loadBalancerName" (keep the target group)', changes: [{ path, remove: true }], certain: false },

@@ -1,7 +1,8 @@
 /** Network configuration and the legacy service role. */
 import type { Rule, RuleContext } from '../types';
-import { DOCS, fargateSource, known, nonEmptyArray, objAt, pathOf, reportAt } from './common';
 import { linkedTaskDefinition } from './linked';
+import { DOCS } from '../../facts';
+import { fargateSource, known, nonEmptyArray, objAt, reportedPath } from '../helpers';
 
 export const assignPublicIp: Rule = {
   id: 'service-assign-public-ip',
@@ -15,7 +16,7 @@ export const assignPublicIp: Rule = {
     if (launchType !== 'EC2' && launchType !== 'EXTERNAL') return;
     const awsvpc = objAt(objAt(svc, 'networkConfiguration') ?? {}, 'awsvpcConfiguration');
     if (awsvpc?.assignPublicIp !== 'ENABLED') return;
-    reportAt(ctx, {
+    ctx.report({
       path: ['networkConfiguration', 'awsvpcConfiguration', 'assignPublicIp'],
       message:
         `Only Fargate tasks can get a public IP on their network interface; with launchType "${launchType}" ECS rejects the service: ` +
@@ -23,7 +24,7 @@ export const assignPublicIp: Rule = {
     });
   },
   fix(ctx) {
-    const path = pathOf(ctx);
+    const path = reportedPath(ctx);
     return path && [{ title: 'Set "assignPublicIp" to "DISABLED"', changes: [{ path, value: 'DISABLED' }], certain: true }];
   },
 };
@@ -37,7 +38,7 @@ export const roleWithoutLoadBalancer: Rule = {
   check(ctx) {
     const svc = ctx.target.value;
     if (svc.role === undefined || nonEmptyArray(svc.loadBalancers)) return;
-    reportAt(ctx, {
+    ctx.report({
       path: ['role'],
       target: 'key',
       message:
@@ -46,7 +47,7 @@ export const roleWithoutLoadBalancer: Rule = {
     });
   },
   fix(ctx) {
-    const path = pathOf(ctx);
+    const path = reportedPath(ctx);
     return path && [{ title: 'Remove "role"', changes: [{ path, remove: true }], certain: true }];
   },
 };
@@ -74,7 +75,7 @@ export const roleWithAwsvpc: Rule = {
     if (svc.role === undefined || !nonEmptyArray(svc.loadBalancers)) return;
     const reason = awsvpcReason(ctx);
     if (!reason) return;
-    reportAt(ctx, {
+    ctx.report({
       path: ['role'],
       target: 'key',
       message:
@@ -83,7 +84,7 @@ export const roleWithAwsvpc: Rule = {
     });
   },
   fix(ctx) {
-    const path = pathOf(ctx);
+    const path = reportedPath(ctx);
     return path && [{ title: 'Remove "role"', changes: [{ path, remove: true }], certain: true }];
   },
 };

@@ -1,6 +1,7 @@
 /** Task placement: strategy fields, constraint expressions, and none of it on Fargate. */
 import type { Rule } from '../types';
-import { DOCS, entries, fargateSource, known, nonEmptyArray, pathOf, reportAt } from './common';
+import { DOCS } from '../../facts';
+import { entries, fargateSource, known, nonEmptyArray, reportedPath } from '../helpers';
 
 const BINPACK_FIELDS = new Set(['cpu', 'memory']);
 
@@ -34,7 +35,7 @@ export const placementStrategyField: Rule = {
       const problem = fieldProblem(type, e.field);
       if (!problem) continue;
       const missing = e.field === undefined;
-      reportAt(ctx, { path: ['placementStrategy', i, missing ? 'type' : 'field'], message: problem });
+      ctx.report({ path: ['placementStrategy', i, missing ? 'type' : 'field'], message: problem });
     }
   },
 };
@@ -48,7 +49,7 @@ export const randomStrategyField: Rule = {
   check(ctx) {
     for (const { e, i } of entries(ctx.target.value, 'placementStrategy')) {
       if (e.type !== 'random' || e.field === undefined) continue;
-      reportAt(ctx, {
+      ctx.report({
         path: ['placementStrategy', i, 'field'],
         target: 'key',
         message: 'A random placement strategy picks instances at random and does not use "field". ECS ignores or refuses it, and the value hints at a binpack or spread that was meant instead.',
@@ -56,7 +57,7 @@ export const randomStrategyField: Rule = {
     }
   },
   fix(ctx) {
-    const path = pathOf(ctx);
+    const path = reportedPath(ctx);
     return path && [{ title: 'Remove "field"', changes: [{ path, remove: true }], certain: true }];
   },
 };
@@ -70,7 +71,7 @@ export const distinctInstanceExpression: Rule = {
   check(ctx) {
     for (const { e, i } of entries(ctx.target.value, 'placementConstraints')) {
       if (e.type !== 'distinctInstance' || e.expression === undefined) continue;
-      reportAt(ctx, {
+      ctx.report({
         path: ['placementConstraints', i, 'expression'],
         target: 'key',
         message:
@@ -80,7 +81,7 @@ export const distinctInstanceExpression: Rule = {
     }
   },
   fix(ctx) {
-    const path = pathOf(ctx);
+    const path = reportedPath(ctx);
     return path && [{ title: 'Remove "expression"', changes: [{ path, remove: true }], certain: true }];
   },
 };
@@ -96,7 +97,7 @@ export const memberOfExpression: Rule = {
       if (e.type !== 'memberOf') continue;
       if (e.expression !== undefined && (typeof e.expression !== 'string' || e.expression.trim() !== '')) continue;
       const missing = e.expression === undefined;
-      reportAt(ctx, {
+      ctx.report({
         path: ['placementConstraints', i, missing ? 'type' : 'expression'],
         message:
           'A memberOf constraint limits tasks to the container instances that match its cluster query language expression, e.g. "attribute:ecs.instance-type =~ t3.*"; ' +
@@ -119,7 +120,7 @@ export const placementOnFargate: Rule = {
     for (const key of ['placementStrategy', 'placementConstraints'] as const) {
       if (!nonEmptyArray(svc[key])) continue;
       const what = key === 'placementStrategy' ? 'Placement strategies are' : 'Placement constraints are';
-      reportAt(ctx, {
+      ctx.report({
         path: [key],
         target: 'key',
         message:
@@ -129,7 +130,7 @@ export const placementOnFargate: Rule = {
     }
   },
   fix(ctx) {
-    const path = pathOf(ctx);
+    const path = reportedPath(ctx);
     return path && [{ title: `Remove "${String(path[path.length - 1])}"`, changes: [{ path, remove: true }], certain: true }];
   },
 };

@@ -1,7 +1,7 @@
 /** Scheduling strategy: what DAEMON services cannot have, and what REPLICA services need. */
 import type { Rule } from '../types';
-import { num } from '../util';
-import { baseOf, controllerType, DOCS, fargateSource, isCreateServiceInput, isDaemon, nonEmptyArray, objAt, pathOf, reportAt } from './common';
+import { DOCS } from '../../facts';
+import { baseOf, controllerType, fargateSource, isCreateServiceInput, isDaemon, nonEmptyArray, num, objAt, reportedPath } from '../helpers';
 
 export const daemonDesiredCount: Rule = {
   id: 'service-daemon-desired-count',
@@ -13,7 +13,7 @@ export const daemonDesiredCount: Rule = {
     const svc = ctx.target.value;
     // describe-services output reports a daemon's desiredCount (one per instance); it is not input yet.
     if (ctx.doc.kind === 'services-describe' || !isDaemon(svc) || !('desiredCount' in svc)) return;
-    reportAt(ctx, {
+    ctx.report({
       path: ['desiredCount'],
       target: 'key',
       message:
@@ -22,7 +22,7 @@ export const daemonDesiredCount: Rule = {
     });
   },
   fix(ctx) {
-    const path = pathOf(ctx);
+    const path = reportedPath(ctx);
     return path && [{ title: 'Remove "desiredCount"', changes: [{ path, remove: true }], certain: true }];
   },
 };
@@ -36,7 +36,7 @@ export const daemonPlacementStrategy: Rule = {
   check(ctx) {
     const svc = ctx.target.value;
     if (!isDaemon(svc) || !nonEmptyArray(svc.placementStrategy)) return;
-    reportAt(ctx, {
+    ctx.report({
       path: ['placementStrategy'],
       target: 'key',
       message:
@@ -45,7 +45,7 @@ export const daemonPlacementStrategy: Rule = {
     });
   },
   fix(ctx) {
-    const path = pathOf(ctx);
+    const path = reportedPath(ctx);
     return path && [{ title: 'Remove "placementStrategy"', changes: [{ path, remove: true }], certain: true }];
   },
 };
@@ -61,7 +61,7 @@ export const daemonFargate: Rule = {
     if (!isDaemon(svc)) return;
     const fargate = fargateSource(svc);
     if (!fargate) return;
-    reportAt(ctx, {
+    ctx.report({
       path: ['schedulingStrategy'],
       message:
         `This service uses ${fargate.label}, but Fargate has no container instances to run a daemon on: ECS rejects the DAEMON scheduling strategy for Fargate tasks. ` +
@@ -81,7 +81,7 @@ export const daemonDeploymentController: Rule = {
     if (!isDaemon(svc)) return;
     const type = controllerType(svc);
     if (type !== 'CODE_DEPLOY' && type !== 'EXTERNAL') return;
-    reportAt(ctx, {
+    ctx.report({
       path: ['deploymentController', 'type'],
       message:
         `The ${type} deployment controller needs a REPLICA service: ECS does not support the DAEMON scheduling strategy with CODE_DEPLOY or EXTERNAL deployments, and rejects the service. ` +
@@ -101,7 +101,7 @@ export const daemonMaximumPercent: Rule = {
     if (!isDaemon(svc)) return;
     const max = num(objAt(svc, 'deploymentConfiguration')?.maximumPercent);
     if (max === undefined || max <= 100) return;
-    reportAt(ctx, {
+    ctx.report({
       path: ['deploymentConfiguration', 'maximumPercent'],
       message:
         `A daemon can run only one task per instance, so a deployment cannot go above 100 percent; ${max} is refused: ` +
@@ -109,7 +109,7 @@ export const daemonMaximumPercent: Rule = {
     });
   },
   fix(ctx) {
-    const path = pathOf(ctx);
+    const path = reportedPath(ctx);
     return path && [{ title: 'Set "maximumPercent" to 100', changes: [{ path, value: 100 }], certain: true }];
   },
 };
@@ -125,7 +125,7 @@ export const replicaDesiredCount: Rule = {
     // Only plain create-service input: update-service keeps the current count, and ecspresso files are merged later.
     if (isDaemon(svc) || 'desiredCount' in svc || !isCreateServiceInput(svc)) return;
     const anchor = 'schedulingStrategy' in svc ? 'schedulingStrategy' : 'serviceName';
-    reportAt(ctx, {
+    ctx.report({
       path: [anchor],
       target: 'key',
       message:
@@ -134,7 +134,7 @@ export const replicaDesiredCount: Rule = {
     });
   },
   fix(ctx) {
-    return [{ title: 'Add "desiredCount": 1', changes: [{ path: [...baseOf(ctx.diagnostic), 'desiredCount'], value: 1 }], certain: false }];
+    return [{ title: 'Add "desiredCount": 1', changes: [{ path: [...baseOf(ctx), 'desiredCount'], value: 1 }], certain: false }];
   },
 };
 

@@ -1,6 +1,7 @@
 /** Tagging of the service's tasks. */
 import type { Rule } from '../types';
-import { baseOf, DOCS, reportAt } from './common';
+import { DOCS } from '../../facts';
+import { baseOf } from '../helpers';
 
 export const managedTagsPropagate: Rule = {
   id: 'service-managed-tags-propagate',
@@ -11,7 +12,7 @@ export const managedTagsPropagate: Rule = {
   check(ctx) {
     const svc = ctx.target.value;
     if (svc.enableECSManagedTags !== true || svc.propagateTags !== undefined) return;
-    reportAt(ctx, {
+    ctx.report({
       path: ['enableECSManagedTags'],
       target: 'key',
       message:
@@ -22,7 +23,7 @@ export const managedTagsPropagate: Rule = {
   },
   fix(ctx) {
     // Two reasonable sources of tags: the user chooses, so neither is applied by "fix all".
-    const path = [...baseOf(ctx.diagnostic), 'propagateTags'];
+    const path = [...baseOf(ctx), 'propagateTags'];
     return [
       { title: 'Add "propagateTags": "SERVICE"', changes: [{ path, value: 'SERVICE' }], certain: false },
       { title: 'Add "propagateTags": "TASK_DEFINITION"', changes: [{ path, value: 'TASK_DEFINITION' }], certain: false },

@@ -1,33 +1,9 @@
 /** What Fargate does not offer: host-level container options, task options, log drivers, volumes, timeouts. */
-import { containsPlaceholder } from '../../placeholders';
+import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { Rule } from '../types';
-import { asArray, containers, isFargate, isObj, isSet, num, str } from '../util';
-import { DOCS, containerLabel, logDriver, removeReported } from './common';
-
-/** Why each container member cannot be used on Fargate (no host to reach, no Docker daemon to configure). */
-export const FARGATE_CONTAINER_PARAMETERS: Readonly<Record<string, string>> = {
-  privileged: 'there is no host to grant access to',
-  links: 'Fargate tasks use awsvpc mode, where containers reach each other on localhost',
-  dnsServers: 'DNS comes from the VPC',
-  dnsSearchDomains: 'DNS comes from the VPC',
-  extraHosts: 'the task\'s /etc/hosts is managed by Fargate',
-  dockerSecurityOptions: 'there is no Docker daemon to pass them to',
-  disableNetworking: 'every Fargate task is attached to its network interface',
-};
-
-const FARGATE_LINUX_PARAMETERS: Readonly<Record<string, string>> = {
-  devices: 'there are no host devices to map',
-  sharedMemorySize: 'the shared memory size cannot be changed',
-  tmpfs: 'tmpfs mounts are not available',
-  maxSwap: 'Fargate has no swap',
-  swappiness: 'Fargate has no swap',
-};
-
-/** A member counts as used when it sets something; `false`, empty strings and empty lists are "unset". */
-function used(v: unknown): boolean {
-  return isSet(v) && !containsPlaceholder(v);
-}
+import { DOCS, FARGATE_ADDABLE_CAPABILITIES, FARGATE_CONTAINER_PARAMETERS, FARGATE_LINUX_PARAMETERS, FARGATE_TIMEOUT, isFargate, isNonFargateLogDriver } from '../../facts';
+import { asArray, containerLabel, containers, isObj, logDriver, num, removeReported, str, used } from '../helpers';
 
 const fargateUnsupportedContainerParameter: Rule = {
   id: 'fargate-unsupported-container-parameter',
@@ -102,8 +78,6 @@ const fargateUnsupportedTaskParameter: Rule = {
   },
 };
 
-const OTHER_LOG_DRIVERS = ['json-file', 'syslog', 'journald', 'gelf', 'fluentd'];
-
 const fargateLogDriver: Rule = {
   id: 'fargate-log-driver',
   severity: 'error',
@@ -115,7 +89,7 @@ const fargateLogDriver: Rule = {
     if (!isFargate(td)) return;
     for (const { c, i, path } of containers(td)) {
       const driver = logDriver(c);
-      if (!driver || !OTHER_LOG_DRIVERS.includes(driver)) continue;
+      if (!driver || !isNonFargateLogDriver(driver)) continue;
       ctx.report({
         path: [...path, 'logConfiguration', 'logDriver'],
         message: `${containerLabel(c, i)} uses the "${driver}" log driver, but Fargate offers only awslogs, splunk and awsfirelens (there is no host to keep ${driver} logs on); ECS rejects the task definition. Use awslogs for CloudWatch Logs, or awsfirelens to route logs elsewhere.`,
@@ -123,8 +97,6 @@ const fargateLogDriver: Rule = {
     }
   },
 };
-
-const PTRACE = new Set(['SYS_PTRACE', 'CAP_SYS_PTRACE']);
 
 const fargateCapabilities: Rule = {
   id: 'fargate-capabilities',
@@ -139,7 +111,7 @@ const fargateCapabilities: Rule = {
       const lp = isObj(c.linuxParameters) ? c.linuxParameters : undefined;
       const caps = lp && isObj(lp.capabilities) ? lp.capabilities : undefined;
       asArray(caps?.add).forEach((cap, j) => {
-        if (typeof cap !== 'string' || PTRACE.has(cap) || containsPlaceholder(cap)) return;
+        if (typeof cap !== 'string' || FARGATE_ADDABLE_CAPABILITIES.has(cap) || containsPlaceholder(cap)) return;
         ctx.report({
           path: [...path, 'linuxParameters', 'capabilities', 'add', j],
           message: `${containerLabel(c, i)} adds the ${cap} capability; on Fargate the only capability a container may add is SYS_PTRACE, so ECS rejects the task definition. (Dropping capabilities is allowed.)`,
@@ -190,9 +162,6 @@ const fargateVolumeType: Rule = {
   },
 };
 
-const MIN_TIMEOUT = 2;
-const MAX_TIMEOUT = 120;
-
 const fargateTimeouts: Rule = {
   id: 'fargate-timeouts',
   severity: 'warning',
@@ -205,11 +174,11 @@ const fargateTimeouts: Rule = {
     for (const { c, i, path } of containers(td)) {
       for (const key of ['startTimeout', 'stopTimeout']) {
         const v = num(c[key]);
-        if (v === undefined || (v >= MIN_TIMEOUT && v <= MAX_TIMEOUT)) continue;
-        const value = v < MIN_TIMEOUT ? MIN_TIMEOUT : MAX_TIMEOUT;
+        if (v === undefined || (v >= FARGATE_TIMEOUT.min && v <= FARGATE_TIMEOUT.max)) continue;
+        const value = v < FARGATE_TIMEOUT.min ? FARGATE_TIMEOUT.min : FARGATE_TIMEOUT.max;
         ctx.report({
           path: [...path, key],
-          message: `${containerLabel(c, i)} has ${key} ${v}, but on Fargate ${key} must be between ${MIN_TIMEOUT} and ${MAX_TIMEOUT} seconds${key === 'stopTimeout' ? ' (Fargate kills a container at most 120 seconds after SIGTERM)' : ''}; ECS does not honour a value outside that range, so the task will not wait as long as this says.`,
+          message: `${containerLabel(c, i)} has ${key} ${v}, but on Fargate ${key} must be between ${FARGATE_TIMEOUT.min} and ${FARGATE_TIMEOUT.max} seconds${key === 'stopTimeout' ? ' (Fargate kills a container at most 120 seconds after SIGTERM)' : ''}; ECS does not honour a value outside that range, so the task will not wait as long as this says.`,
           data: { value },
         });
       }

@@ -1,10 +1,7 @@
 /** Whole-task limits: the 64 KiB size of a registered task definition. */
 import type { Rule } from '../types';
-import { utf8Length } from '../util';
-import { DOCS } from './common';
-
-/** ECS stores at most 64 KiB of task definition. */
-export const MAX_TASK_DEFINITION_BYTES = 64 * 1024;
+import { DOCS, MAX_TASK_DEFINITION_BYTES } from '../../facts';
+import { utf8Length } from '../helpers';
 
 function formatBytes(n: number): string {
   return n.toLocaleString('en-US');

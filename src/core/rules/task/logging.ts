@@ -1,9 +1,9 @@
 /** Log configuration: awslogs and splunk options, the log delivery mode, and FireLens pairing. */
-import { containsPlaceholder } from '../../placeholders';
+import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { Rule, RuleContext } from '../types';
-import { asArray, containers, isFargate, isObj, str, type Obj } from '../util';
-import { DOCS, compatibilities, containerLabel, logConfig, logDriver } from './common';
+import { compatibilities, DOCS, isFargate } from '../../facts';
+import { asArray, containerLabel, containers, isObj, logConfig, logDriver, type Obj, str } from '../helpers';
 
 /** One container's log configuration, with the paths a report needs. */
 interface LogSite {

@@ -1,8 +1,8 @@
 /** Network mode against launch type and platform, and the container members that depend on the mode. */
-import { containsPlaceholder } from '../../placeholders';
+import { containsPlaceholder } from '../../document/placeholders';
 import type { Rule } from '../types';
-import { containers, isFargate, isSet, isWindows, str } from '../util';
-import { DOCS, containerLabel, explicitNetworkMode, fargateEntryPath, fixTarget, removeReported } from './common';
+import { DOCS, isFargate, isWindows } from '../../facts';
+import { containerLabel, containers, explicitNetworkMode, fargateEntryPath, fixTarget, isSet, removeReported, str } from '../helpers';
 
 const fargateNetworkMode: Rule = {
   id: 'fargate-network-mode',

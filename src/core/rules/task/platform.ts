@@ -1,7 +1,7 @@
 /** Settings that only make sense on one kind of capacity: ephemeral storage, privileged containers. */
 import type { Rule } from '../types';
-import { containers, isFargate, isObj, isWindows } from '../util';
-import { DOCS, compatibilities, containerLabel, isEc2OrExternalOnly, removeReported } from './common';
+import { compatibilities, DOCS, isEc2OrExternalOnly, isFargate, isWindows } from '../../facts';
+import { containerLabel, containers, isObj, removeReported } from '../helpers';
 
 const ephemeralStorageNotFargate: Rule = {
   id: 'ephemeral-storage-not-fargate',

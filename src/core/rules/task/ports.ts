@@ -1,8 +1,8 @@
 /** Port mappings against the network mode: host ports in awsvpc/host mode, none mode, duplicates. */
 import type { JsonPath } from '../../types';
 import type { Rule } from '../types';
-import { asArray, containers, isObj, num, str, type Obj } from '../util';
-import { DOCS, containerLabel, explicitNetworkMode } from './common';
+import { DOCS } from '../../facts';
+import { asArray, containerLabel, containers, explicitNetworkMode, isObj, num, type Obj, str } from '../helpers';
 
 interface Mapping {
   m: Obj;

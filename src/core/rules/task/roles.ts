@@ -1,8 +1,8 @@
 /** The task execution role: what needs it (secrets, registry credentials, awslogs and ECR on Fargate). */
 import type { JsonPath } from '../../types';
 import type { Rule } from '../types';
-import { asArray, containers, isFargate, isObj, str } from '../util';
-import { DOCS, containerLabel, fixTarget, logDriver } from './common';
+import { DOCS, isFargate } from '../../facts';
+import { asArray, containerLabel, containers, fixTarget, isObj, logDriver, str } from '../helpers';
 
 /** Placeholder role the fix inserts; placeholder detection treats `<ACCOUNT_ID>` as "fill in later". */
 export const EXECUTION_ROLE_PLACEHOLDER = 'arn:aws:iam::<ACCOUNT_ID>:role/ecsTaskExecutionRole';

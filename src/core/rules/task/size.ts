@@ -1,8 +1,8 @@
 /** Task size: the Fargate cpu/memory table, Windows on Fargate, and the EC2 task cpu range. */
-import { containsPlaceholder } from '../../placeholders';
+import { containsPlaceholder } from '../../document/placeholders';
 import type { FixContext, FixProposal, Rule } from '../types';
-import { FARGATE_SIZES, fargateMemoryChoices, isFargate, isWindows, str, taskCpuUnits, taskMemoryMiB, type Obj } from '../util';
-import { DOCS, compatibilities, fargateEntryPath, fixTarget, listWords } from './common';
+import { DOCS, EC2_TASK_CPU, FARGATE_WINDOWS_MIN_CPU, validatedForEc2Only, FARGATE_SIZES, fargateMemoryChoices, isFargate, isWindows, taskCpuUnits, taskMemoryMiB } from '../../facts';
+import { fargateEntryPath, fixTarget, listWords, type Obj, str } from '../helpers';
 
 const NO_CONFIG = 'ECS rejects it: "No Fargate configuration exists for given values."';
 const MAX_CPU = FARGATE_SIZES[FARGATE_SIZES.length - 1];
@@ -92,7 +92,7 @@ function sizeProposals(ctx: FixContext, minCpu: number): FixProposal[] | undefin
 }
 
 function minFargateCpu(td: Obj): number {
-  return isWindows(td) ? 1024 : 256;
+  return isWindows(td) ? FARGATE_WINDOWS_MIN_CPU : FARGATE_SIZES[0].cpu;
 }
 
 const fargateTaskSizeRequired: Rule = {
@@ -100,7 +100,7 @@ const fargateTaskSizeRequired: Rule = {
   severity: 'error',
   appliesTo: 'task-definition',
   title: 'Fargate tasks need task-level cpu and memory',
-  docs: DOCS.taskSize,
+  docs: DOCS.fargateTaskSize,
   check(ctx) {
     const td = ctx.target.value;
     if (!isFargate(td)) return;
@@ -144,7 +144,7 @@ const fargateCpuMemory: Rule = {
   severity: 'error',
   appliesTo: 'task-definition',
   title: 'Fargate task cpu and memory must be one of the supported sizes',
-  docs: DOCS.taskSize,
+  docs: DOCS.fargateTaskSize,
   check(ctx) {
     const td = ctx.target.value;
     if (!isFargate(td)) return;
@@ -192,19 +192,18 @@ const fargateWindowsCpu: Rule = {
   },
 };
 
-const EC2_MIN_CPU = 128;
-const EC2_MAX_CPU = 196608;
+const EC2_MIN_CPU = EC2_TASK_CPU.min;
+const EC2_MAX_CPU = EC2_TASK_CPU.max;
 
 const ec2TaskCpuRange: Rule = {
   id: 'ec2-task-cpu-range',
   severity: 'error',
   appliesTo: 'task-definition',
   title: 'Task-level cpu on EC2 must be between 128 and 196608 units',
-  docs: DOCS.taskCpu,
+  docs: DOCS.taskSize,
   check(ctx) {
     const td = ctx.target.value;
-    const compat = compatibilities(td);
-    if (!compat.every((c) => c === 'EC2' || c === 'EXTERNAL')) return;
+    if (!validatedForEc2Only(td)) return;
     const { cpu } = readSize(td);
     if (cpu === undefined || (cpu >= EC2_MIN_CPU && cpu <= EC2_MAX_CPU)) return;
     const value = cpu < EC2_MIN_CPU ? EC2_MIN_CPU : EC2_MAX_CPU;

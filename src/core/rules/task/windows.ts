@@ -1,27 +1,7 @@
 /** Members that Windows containers do not support (runtimePlatform.operatingSystemFamily WINDOWS_*). */
-import { containsPlaceholder } from '../../placeholders';
 import type { Rule } from '../types';
-import { containers, isFargate, isSet, isWindows } from '../util';
-import { DOCS, containerLabel, removeReported } from './common';
-import { FARGATE_CONTAINER_PARAMETERS } from './fargate';
-
-/** Linux-only container members and why Windows cannot honour them. */
-const WINDOWS_CONTAINER_PARAMETERS: Readonly<Record<string, string>> = {
-  privileged: 'Windows containers have no privileged mode',
-  linuxParameters: 'these are Linux kernel settings',
-  links: 'Windows networking has no container links',
-  readonlyRootFilesystem: 'Windows containers cannot run with a read-only root file system',
-  dnsServers: 'DNS settings cannot be passed to Windows containers',
-  dnsSearchDomains: 'DNS settings cannot be passed to Windows containers',
-  disableNetworking: 'Windows containers cannot have networking disabled',
-  ulimits: 'ulimits are a Linux resource-limit mechanism',
-  memoryReservation: 'Windows containers take a hard memory limit only',
-  systemControls: 'these are Linux kernel parameters (sysctl)',
-};
-
-function used(v: unknown): boolean {
-  return isSet(v) && !containsPlaceholder(v);
-}
+import { DOCS, FARGATE_CONTAINER_PARAMETERS, isFargate, isWindows, WINDOWS_CONTAINER_PARAMETERS } from '../../facts';
+import { containerLabel, containers, removeReported, used } from '../helpers';
 
 const windowsUnsupportedContainerParameter: Rule = {
   id: 'windows-unsupported-container-parameter',

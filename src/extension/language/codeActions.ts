@@ -3,12 +3,10 @@
  * which applies every certain fix in one edit.
  */
 import * as vscode from 'vscode';
-import { fixAll, getCodeActions } from '../core/fixes';
-import { minimalEdit } from '../core/edits';
-import { sameDiagnostic, toDiagnostic, toRange } from './convert';
-import type { DocumentAnalyses } from './documents';
-import { kindFor, type Settings } from './config';
-import { runSafe } from './safe';
+import { minimalEdit } from '../../core/fixes/edits';
+import { sameDiagnostic, toDiagnostic, toRange } from '../convert';
+import type { DocumentAnalyses } from '../documents';
+import { runSafe } from '../safe';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('ecsLens');
 
@@ -19,7 +17,6 @@ export class EcsCodeActions implements vscode.CodeActionProvider {
 
   constructor(
     private readonly analyses: DocumentAnalyses,
-    private readonly settings: () => Settings,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
@@ -33,9 +30,9 @@ export class EcsCodeActions implements vscode.CodeActionProvider {
 
       // Our own diagnostics of this version under the range, not only those VS Code passes in `context`:
       // its marker copies can lag behind a fresh publish.
-      const core = analysis.diagnostics.filter((d) => toRange(d.range).intersection(range) !== undefined);
+      const core = this.analyses.diagnostics(document).filter((d) => toRange(d.range).intersection(range) !== undefined);
       const actions: vscode.CodeAction[] = [];
-      for (const a of getCodeActions(analysis.doc, core, { rules: this.settings().rules })) {
+      for (const a of this.analyses.service.codeActions(analysis.doc, core, analysis.settings)) {
         const action = new vscode.CodeAction(a.title, vscode.CodeActionKind.QuickFix);
         action.edit = new vscode.WorkspaceEdit();
         for (const e of a.edits) action.edit.replace(document.uri, toRange(e.range), e.newText);
@@ -50,8 +47,7 @@ export class EcsCodeActions implements vscode.CodeActionProvider {
 
   private fixAllAction(document: vscode.TextDocument): vscode.CodeAction[] {
     const analysis = this.analyses.get(document);
-    const settings = this.settings();
-    const result = fixAll(document.getText(), { rules: settings.rules, kind: kindFor(document, settings) });
+    const result = this.analyses.service.fixAll(analysis.doc, analysis.settings);
     if (result.applied === 0) return [];
     const edit = minimalEdit(analysis.doc.json, result.text);
     if (!edit) return [];

@@ -3,8 +3,8 @@
  * service, with a count of its problems. It exists only while the active document is ECS.
  */
 import * as vscode from 'vscode';
-import { kindLabel } from '../core/document';
-import { JSON_SELECTOR, isJson, type DocumentAnalyses } from './documents';
+import { kindLabel } from '../../core/document/document';
+import { JSON_SELECTOR, isJson, type DocumentAnalyses } from '../documents';
 
 export interface StatusSnapshot {
   text: string;
@@ -33,8 +33,9 @@ export class KindStatus implements vscode.Disposable {
       return;
     }
     item.text = kindLabel(analysis.doc.kind);
-    const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
-    const warnings = analysis.diagnostics.filter((d) => d.severity === 'warning').length;
+    const diagnostics = document ? this.analyses.diagnostics(document) : [];
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
     item.detail = analysis.skipped === 'disabled' ? 'validation is off' : errors + warnings === 0 ? 'no problems' : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
     item.severity = errors > 0 ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
     item.command = { title: 'Show problems', command: 'workbench.actions.view.problems' };

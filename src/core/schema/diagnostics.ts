@@ -4,12 +4,13 @@
  * allowed values, and each message names the AWS error it prevents.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { closest, distance } from 'fastest-levenshtein';
-import type { DeferredRanges } from './parse';
-import { formatPath, pointerToPath, valueAt } from './paths';
-import { containsPlaceholder } from './placeholders';
-import type { SchemaNode } from './schema-info';
-import type { Diagnostic, JsonPath, Severity } from './types';
+import type { DeferredRanges } from '../document/parse';
+import { formatPath, pointerToPath, valueAt } from '../document/paths';
+import { containsPlaceholder } from '../document/placeholders';
+import type { SchemaNode } from './info';
+import { suggest } from '../suggest';
+import { BUILT_IN_CODES, severityOf, type BuiltInCode } from '../codes';
+import type { Diagnostic, JsonPath } from '../types';
 
 export interface SchemaCheck {
   validate: ValidateFunction;
@@ -49,7 +50,13 @@ function article(type: string): string {
 }
 
 function show(v: unknown): string {
-  const s = JSON.stringify(v);
+  let s: string | undefined;
+  try {
+    s = JSON.stringify(v);
+  } catch {
+    // Too deep to print (a value nested thousands of levels): its kind is enough.
+    s = Array.isArray(v) ? '[...]' : '{...}';
+  }
   return s === undefined ? String(v) : s.length > 60 ? s.slice(0, 57) + '...' : s;
 }
 
@@ -69,20 +76,6 @@ function exampleFor(schema: SchemaNode | undefined, type: string): string {
     default:
       return '{ ... }';
   }
-}
-
-/** The nearest valid key, if it is near enough to be what was meant. */
-export function suggestKey(key: string, candidates: string[]): string | undefined {
-  if (candidates.length === 0) return undefined;
-  const lower = key.toLowerCase();
-  const sameLetters = candidates.find((c) => c.toLowerCase() === lower);
-  if (sameLetters) return sameLetters;
-  const limit = Math.max(2, Math.floor(key.length / 3));
-  // The edit distance is at least the difference in length: only nearby lengths can be near enough.
-  const near = candidates.filter((c) => Math.abs(c.length - key.length) <= limit);
-  if (near.length === 0) return undefined;
-  const best = closest(lower, near.map((c) => c.toLowerCase()));
-  return distance(lower, best) <= limit ? near.find((c) => c.toLowerCase() === best) : undefined;
 }
 
 function describeRange(s: SchemaNode | undefined): string {
@@ -129,24 +122,24 @@ function toDiagnostic(e: ErrorObject, root: unknown, at: JsonPath, rootSchema: S
   const schema = parentSchemaOf(rootSchema, e.schemaPath);
   const where = formatPath(rel);
   const name = rel.length ? String(rel[rel.length - 1]) : 'input';
-  const make = (severity: Severity, code: string, message: string, target: 'key' | 'value' = 'value', extra: Record<string, unknown> = {}, where: JsonPath = path): Diagnostic =>
-    ranges.add({ severity, code, message, source: 'ecs-lens', data: { path: where, ...extra } }, where, target);
+  const make = (code: string, message: string, target: 'key' | 'value' = 'value', extra: Record<string, unknown> = {}, where: JsonPath = path): Diagnostic =>
+    ranges.add({ severity: code in BUILT_IN_CODES ? severityOf(code as BuiltInCode) : 'error', code, message, source: 'ecs-lens', data: { path: where, ...extra } }, where, target);
 
   // Values a render step fills in later cannot be judged yet.
   if (containsPlaceholder(data) && ['type', 'enum', 'pattern', 'minimum', 'maximum', 'minLength', 'maxLength'].includes(e.keyword)) {
-    return make('information', 'template.placeholder', `"${name}" holds a template placeholder (${show(data)}); ECS Lens checks it once the template is rendered.`);
+    return make('template.placeholder', `"${name}" holds a template placeholder (${show(data)}); ECS Lens checks it once the template is rendered.`);
   }
 
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
       const candidates = Object.keys(schema?.properties ?? {}).filter((k) => !schema?.properties?.[k].readOnly);
-      const suggestion = suggestKey(key, candidates);
+      const suggestion = suggest(key, candidates);
       const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
       const context = rel.length ? where : 'the top level';
       const keyPath = [...path, key];
       const message = `Unknown key "${key}" in ${context}.${hint} The AWS CLI stops with: Unknown parameter in ${where}: "${key}".`;
-      return make('error', 'schema.unknown-key', message, 'key', suggestion ? { suggestion } : {}, keyPath);
+      return make('schema.unknown-key', message, 'key', suggestion ? { suggestion } : {}, keyPath);
     }
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;
@@ -154,42 +147,42 @@ function toDiagnostic(e: ErrorObject, root: unknown, at: JsonPath, rootSchema: S
       const awsError = inContainer
         ? `ECS rejects it ("Container.${missing} should not be null or empty")`
         : `the AWS CLI stops with: Missing required parameter in ${where}: "${missing}"`;
-      return make('error', 'schema.required', `Missing required key "${missing}"${rel.length ? ` in ${where}` : ''}; ${awsError}.`, 'key', { missing });
+      return make('schema.required', `Missing required key "${missing}"${rel.length ? ` in ${where}` : ''}; ${awsError}.`, 'key', { missing });
     }
     case 'type': {
       const expected = String((e.params as { type: string }).type);
       if (data === null) {
-        return make('warning', 'schema.null', `"${name}" is null. The AWS CLI rejects null values ("Invalid type for parameter ${where}, value: None"); remove the key to leave it unset.`);
+        return make('schema.null', `"${name}" is null. The AWS CLI rejects null values ("Invalid type for parameter ${where}, value: None"); remove the key to leave it unset.`);
       }
       const example = exampleFor(schema, expected);
-      return make('error', 'schema.type', `"${name}" must be ${article(expected)} (for example ${example}), not ${article(jsonType(data))}. The AWS CLI rejects it ("Invalid type for parameter ${where}, value: ${show(data)}, type: ${pyType(data)}, valid types: ${PY_TYPE[expected] ?? expected}").`, 'value', { expected, actual: jsonType(data) });
+      return make('schema.type', `"${name}" must be ${article(expected)} (for example ${example}), not ${article(jsonType(data))}. The AWS CLI rejects it ("Invalid type for parameter ${where}, value: ${show(data)}, type: ${pyType(data)}, valid types: ${PY_TYPE[expected] ?? expected}").`, 'value', { expected, actual: jsonType(data) });
     }
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => String(v));
       if (data === '') {
-        return make('warning', 'schema.empty-enum', `"${name}" is an empty string, which is not one of ${allowed.join(', ')}. Remove the key to leave it unset; ECS rejects the empty value.`, 'value', { allowed });
+        return make('schema.empty-enum', `"${name}" is an empty string, which is not one of ${allowed.join(', ')}. Remove the key to leave it unset; ECS rejects the empty value.`, 'value', { allowed });
       }
       const near = typeof data === 'string' ? allowed.find((a) => a.toLowerCase() === data.toLowerCase()) : undefined;
       const hint = near ? ` Did you mean "${near}"? Values are case-sensitive.` : '';
-      return make('error', 'schema.enum', `${show(data)} is not a valid "${name}". Allowed values: ${allowed.join(', ')}.${hint} ECS rejects the request with a ClientException.`, 'value', { allowed, ...(near ? { suggestion: near } : {}) });
+      return make('schema.enum', `${show(data)} is not a valid "${name}". Allowed values: ${allowed.join(', ')}.${hint} ECS rejects the request with a ClientException.`, 'value', { allowed, ...(near ? { suggestion: near } : {}) });
     }
     case 'minimum':
     case 'maximum':
-      return make('error', 'schema.range', `"${name}" is ${show(data)}, but it must be ${describeRange(schema)}. ECS rejects the request with a ClientException.`, 'value', { minimum: schema?.minimum, maximum: schema?.maximum });
+      return make('schema.range', `"${name}" is ${show(data)}, but it must be ${describeRange(schema)}. ECS rejects the request with a ClientException.`, 'value', { minimum: schema?.minimum, maximum: schema?.maximum });
     case 'pattern':
-      return make('error', 'schema.pattern', `"${name}" must be ${schema?.patternName ?? `text matching ${schema?.pattern}`}; ${show(data)} is not. ECS rejects the request with a ClientException.`);
+      return make('schema.pattern', `"${name}" must be ${schema?.patternName ?? `text matching ${schema?.pattern}`}; ${show(data)} is not. ECS rejects the request with a ClientException.`);
     case 'minLength':
-      return make('error', 'schema.length', `"${name}" must not be ${data === '' ? 'empty' : `shorter than ${schema?.minLength} characters`}. ECS rejects the request with a ClientException.`);
+      return make('schema.length', `"${name}" must not be ${data === '' ? 'empty' : `shorter than ${schema?.minLength} characters`}. ECS rejects the request with a ClientException.`);
     case 'maxLength':
-      return make('error', 'schema.length', `"${name}" is ${(data as string).length} characters long; at most ${schema?.maxLength} are allowed. ECS rejects the request with a ClientException.`);
+      return make('schema.length', `"${name}" is ${(data as string).length} characters long; at most ${schema?.maxLength} are allowed. ECS rejects the request with a ClientException.`);
     case 'minItems':
-      return make('error', 'schema.items', `"${name}" needs at least ${schema?.minItems} item${schema?.minItems === 1 ? '' : 's'}. ECS rejects the request with a ClientException.`);
+      return make('schema.items', `"${name}" needs at least ${schema?.minItems} item${schema?.minItems === 1 ? '' : 's'}. ECS rejects the request with a ClientException.`);
     case 'maxItems':
-      return make('error', 'schema.items', `"${name}" has ${(data as unknown[]).length} items; at most ${schema?.maxItems} are allowed. ECS rejects the request with a ClientException.`);
+      return make('schema.items', `"${name}" has ${(data as unknown[]).length} items; at most ${schema?.maxItems} are allowed. ECS rejects the request with a ClientException.`);
     case 'minProperties':
     case 'maxProperties':
-      return make('error', 'schema.union', `"${name}" must set exactly one of ${Object.keys(schema?.properties ?? {}).join(', ')}.`);
+      return make('schema.union', `"${name}" must set exactly one of ${Object.keys(schema?.properties ?? {}).join(', ')}.`);
     default:
-      return make('error', `schema.${e.keyword}`, `"${name}" ${e.message ?? 'is not valid'}.`);
+      return make(`schema.${e.keyword}`, `"${name}" ${e.message ?? 'is not valid'}.`);
   }
 }

@@ -3,20 +3,19 @@
  * only for the version it was computed from, so a slow pass never overwrites a newer one.
  */
 import * as vscode from 'vscode';
-import { toDiagnostic } from './convert';
-import { isJson, type DocumentAnalyses } from './documents';
-import { runSafe } from './safe';
+import { toDiagnostic } from '../convert';
+import { isJson, type DocumentAnalyses } from '../documents';
+import { runSafe } from '../safe';
 
 export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('ecs-lens');
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  /** Fires after diagnostics of a document were published (the language status listens). */
+  /** Fires after diagnostics of a document were published (the language status and the workspace index listen). */
   readonly onDidPublish = this.changed.event;
 
   constructor(
     private readonly analyses: DocumentAnalyses,
-    private readonly delay: () => number,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
@@ -26,9 +25,9 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     if (!isJson(document) || document.isClosed) return;
     runSafe(this.log, `validating ${document.uri.fsPath}`, undefined, () => {
       const version = document.version;
-      const analysis = this.analyses.get(document);
+      const diagnostics = this.analyses.diagnostics(document);
       if (document.version !== version) return; // stale: a newer pass is scheduled
-      this.collection.set(document.uri, analysis.diagnostics.map((d) => toDiagnostic(d)));
+      this.collection.set(document.uri, diagnostics.map((d) => toDiagnostic(d)));
       this.changed.fire(document.uri);
     });
   }
@@ -42,7 +41,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       setTimeout(() => {
         this.timers.delete(key);
         this.validate(document);
-      }, this.delay()),
+      }, this.analyses.get(document).settings.delay),
     );
   }
 

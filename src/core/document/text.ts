@@ -1,4 +1,4 @@
-import type { Position, Range } from './types';
+import type { Position, Range } from '../types';
 
 /** Converts offsets to positions; line starts are computed once, on first use. */
 export class LineIndex {

@@ -6,7 +6,7 @@
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
 import { locateAll, type Located } from './locate';
 import { LineIndex } from './text';
-import type { JsonPath, Position, Range } from './types';
+import type { JsonPath, Position, Range } from '../types';
 
 /** Where a problem should be underlined: the key or the value at a path (see `rangeOf`). */
 export interface RangeRequest {
@@ -43,7 +43,11 @@ export interface SyntaxProblem {
   offset: number;
   length: number;
   message: string;
+  /** json.syntax, json.encoding (a byte order mark, UTF-16 or binary content) or json.too-deep. */
+  code: 'json.syntax' | 'json.encoding' | 'json.too-deep';
 }
+
+
 
 export interface DuplicateKey {
   key: string;
@@ -65,30 +69,78 @@ export class ParsedJson {
   private dupCache: DuplicateKey[] | undefined;
   private lines: LineIndex | undefined;
 
+  /**
+   * True when the text ends before its JSON value does (a file cut short) or could not be read at all (too deep,
+   * not text): its members say nothing reliable, so only the syntax problem is worth reporting.
+   */
+  readonly truncated: boolean;
+
   constructor(readonly text: string) {
     let value: unknown;
     let strict = false;
+    let truncated = false;
     const errors: SyntaxProblem[] = [];
+    const bom = text.charCodeAt(0) === 0xfeff;
     try {
+      if (bom) throw new SyntaxError('byte order mark');
       value = JSON.parse(text);
       strict = true;
     } catch {
       const parseErrors: ParseError[] = [];
-      const tree = parseTree(text, parseErrors, PARSE_OPTIONS);
-      this.treeCache = tree;
-      value = tree ? getNodeValue(tree) : undefined;
+      try {
+        const tree = parseTree(text, parseErrors, PARSE_OPTIONS);
+        this.treeCache = tree;
+        value = tree ? getNodeValue(tree) : undefined;
+      } catch (err) {
+        if (!(err instanceof RangeError)) throw err;
+        // jsonc-parser recurses per nesting level: a document thousands of levels deep overflows the stack.
+        this.treeCache = undefined;
+        value = undefined;
+        parseErrors.length = 0;
+        truncated = true;
+        errors.push(tooDeep());
+      }
+      const end = text.trimEnd().length;
       for (const e of parseErrors) {
-        errors.push({ offset: e.offset, length: e.length, message: syntaxMessage(printParseErrorCode(e.error)) });
+        if (bom && e.offset === 0) continue;
+        errors.push({ offset: e.offset, length: e.length, message: syntaxMessage(printParseErrorCode(e.error)), code: 'json.syntax' });
+        if (e.offset + e.length >= end) truncated = true;
+      }
+      if (bom) {
+        errors.unshift({
+          offset: 0,
+          length: 1,
+          code: 'json.encoding',
+          message: 'The file starts with a UTF-8 byte order mark (BOM). The AWS CLI rejects it ("Invalid JSON: Unexpected UTF-8 BOM"); save the file as UTF-8 without BOM.',
+        });
+      } else if (errors.length > 0 && text.includes('\u0000')) {
+        // Every character pair of UTF-16 text is a syntax error of its own: one message says what is wrong.
+        errors.length = 0;
+        errors.unshift({
+          offset: 0,
+          length: Math.min(1, text.length),
+          code: 'json.encoding',
+          message: 'The text holds NUL characters: it is UTF-16 or binary, not UTF-8 JSON. The AWS CLI reads only UTF-8; convert the file to UTF-8.',
+        });
+        truncated = true;
       }
     }
     this.value = value;
     this.strict = strict;
+    this.truncated = truncated;
     this.syntaxErrors = errors;
   }
 
   /** The syntax tree with offsets, built on first use. */
   get tree(): Node | undefined {
-    if (this.treeCache === null) this.treeCache = parseTree(this.text, [], PARSE_OPTIONS);
+    if (this.treeCache === null) {
+      try {
+        this.treeCache = this.syntaxErrors.some((e) => e.code === 'json.too-deep') ? undefined : parseTree(this.text, [], PARSE_OPTIONS);
+      } catch (err) {
+        if (!(err instanceof RangeError)) throw err;
+        this.treeCache = undefined;
+      }
+    }
     return this.treeCache;
   }
 
@@ -171,27 +223,37 @@ export class ParsedJson {
       if (countColonsAfterQuote(this.text) === keys || countKeyTokens(this.text) === keys) return (this.dupCache = []);
     }
     const found: DuplicateKey[] = [];
+    if (this.value === undefined) return (this.dupCache = found);
     const stack: Array<Set<string>> = [];
-    visit(
-      this.text,
-      {
-        onObjectBegin: () => {
-          stack.push(new Set());
-        },
-        onObjectEnd: () => {
-          stack.pop();
-        },
-        onObjectProperty: (key, offset, length, _line, _char, pathSupplier) => {
-          const keys = stack[stack.length - 1];
-          if (!keys) return;
-          if (keys.has(key)) found.push({ key, offset, length, path: [...pathSupplier(), key] });
-          else keys.add(key);
-        },
-      },
-      PARSE_OPTIONS,
-    );
+    try {
+      visitKeys(this.text, stack, found);
+    } catch (err) {
+      // jsonc-parser's visitor recurses per level; a document that deep is reported by other means.
+      if (!(err instanceof RangeError)) throw err;
+    }
     return (this.dupCache = found);
   }
+}
+
+function visitKeys(text: string, stack: Array<Set<string>>, found: DuplicateKey[]): void {
+  visit(
+    text,
+    {
+      onObjectBegin: () => {
+        stack.push(new Set());
+      },
+      onObjectEnd: () => {
+        stack.pop();
+      },
+      onObjectProperty: (key, offset, length, _line, _char, pathSupplier) => {
+        const keys = stack[stack.length - 1];
+        if (!keys) return;
+        if (keys.has(key)) found.push({ key, offset, length, path: [...pathSupplier(), key] });
+        else keys.add(key);
+      },
+    },
+    PARSE_OPTIONS,
+  );
 }
 
 /**
@@ -223,17 +285,33 @@ function countColonsAfterQuote(text: string): number {
   return n;
 }
 
+/** Keys in a parsed value, counted without recursion (a value can be nested as deep as JSON.parse allows). */
 function countKeys(value: unknown): number {
-  if (value === null || typeof value !== 'object') return 0;
   let n = 0;
-  if (Array.isArray(value)) {
-    for (const v of value) n += countKeys(v);
-  } else {
-    for (const k in value) {
-      n += 1 + countKeys((value as Record<string, unknown>)[k]);
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      for (const item of v) if (item !== null && typeof item === 'object') stack.push(item);
+    } else {
+      for (const k in v) {
+        n++;
+        const child = (v as Record<string, unknown>)[k];
+        if (child !== null && typeof child === 'object') stack.push(child);
+      }
     }
   }
   return n;
+}
+
+function tooDeep(): SyntaxProblem {
+  return {
+    offset: 0,
+    length: 1,
+    code: 'json.too-deep',
+    message: 'The document nests thousands of levels deep, far deeper than any ECS task definition or service (about ten levels), so ECS Lens does not read it. Check how it was generated.',
+  };
 }
 
 function syntaxMessage(code: string): string {

@@ -1,4 +1,4 @@
-import type { JsonPath } from './types';
+import type { JsonPath } from '../types';
 
 /** `containerDefinitions[0].cpu`: how botocore (and so the AWS CLI's messages) names a parameter. */
 export function formatPath(path: JsonPath): string {

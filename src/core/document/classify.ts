@@ -3,9 +3,9 @@
  * either. Unrelated JSON (package.json, tsconfig.json, ...) must come out as 'none' so it gets no ECS
  * diagnostics at all; when in doubt, say 'none'.
  */
-import { serviceSchema, taskDefinitionSchema } from './schema-info';
-import type { DocumentKind } from './types';
-import { isObj } from './values';
+import { serviceSchema, taskDefinitionSchema } from '../schema/info';
+import type { DocumentKind } from '../types';
+import { isObj } from '../values';
 
 const taskMembers = new Set(Object.keys(taskDefinitionSchema.properties ?? {}));
 const serviceMembers = new Set(Object.keys(serviceSchema.properties ?? {}));

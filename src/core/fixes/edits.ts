@@ -2,9 +2,9 @@
  * JSON changes → minimal text edits that keep the user's formatting and comments (jsonc-parser's `modify`).
  */
 import { applyEdits, findNodeAtLocation, modify, parseTree, type Edit, type FormattingOptions, type Node } from 'jsonc-parser';
-import type { ParsedJson } from './parse';
-import type { JsonChange } from './rules/types';
-import type { JsonPath, Range } from './types';
+import type { ParsedJson } from '../document/parse';
+import type { JsonChange } from '../rules/types';
+import type { JsonPath, Range } from '../types';
 
 /** An LSP text edit. */
 export interface TextEdit {
@@ -27,7 +27,9 @@ export function changesToText(json: ParsedJson, changes: JsonChange[]): string {
   const formattingOptions = detectFormatting(text);
   for (const change of changes) {
     let edits: Edit[];
-    if ('rename' in change) {
+    if ('text' in change) {
+      edits = [change.text];
+    } else if ('rename' in change) {
       const property = nodeAt(text, change.path)?.parent;
       const key = property?.type === 'property' ? property.children?.[0] : undefined;
       if (!key) continue;

@@ -4,7 +4,7 @@
  * every path is placed. `parseTree` on a large document costs more than the rest of lint together.
  */
 import { createScanner, SyntaxKind, type JSONScanner } from 'jsonc-parser';
-import type { JsonPath } from './types';
+import type { JsonPath } from '../types';
 
 export interface Located {
   /** How many segments of the path exist (the whole path when equal to its length). */

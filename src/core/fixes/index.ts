@@ -2,14 +2,14 @@
  * Code actions: for each diagnostic with a remedy, the edits that apply it. Schema-level fixes live here; rule
  * fixes live in the rule rows. `fixAll` applies every certain fix, re-linting between passes.
  */
-import type { EcsDocument } from './document';
+import { analyze, type EcsDocument } from '../document/document';
+import { valueAt } from '../document/paths';
+import { SERVICE_READ_ONLY, TASK_READ_ONLY } from '../facts/members';
+import { lint } from '../lint';
+import { rulesById } from '../rules/index';
+import type { FixProposal, JsonChange } from '../rules/types';
+import type { Diagnostic, JsonPath, LintOptions } from '../types';
 import { changesToText, minimalEdit, type TextEdit } from './edits';
-import { analyze, lint } from './lint';
-import { valueAt } from './paths';
-import { rulesById } from './rules/index';
-import type { FixProposal, JsonChange } from './rules/types';
-import { serviceReadOnly, taskReadOnly } from './schema-info';
-import type { Diagnostic, JsonPath, LintOptions } from './types';
 
 export interface CodeAction {
   title: string;
@@ -23,12 +23,15 @@ export interface CodeAction {
 /** Schema and document-level fixes, keyed by diagnostic code. */
 const builtInFixes: Record<string, (doc: EcsDocument, d: Diagnostic, path: JsonPath) => FixProposal[] | undefined> = {
   'schema.unknown-key': (doc, d, path) => {
+    const key = String(path[path.length - 1]);
+    const remove: FixProposal = { title: `Remove the unknown key "${key}"`, changes: [{ path, remove: true }], certain: false };
     const suggestion = d.data?.suggestion;
-    if (typeof suggestion !== 'string') return undefined;
+    if (typeof suggestion !== 'string') return [remove];
     const parent = valueAt(doc.json.value, path.slice(0, -1));
     const taken = parent !== null && typeof parent === 'object' && suggestion in parent;
-    if (taken) return undefined;
-    return [{ title: `Rename "${String(path[path.length - 1])}" to "${suggestion}"`, changes: [{ path, rename: suggestion }], certain: true }];
+    // When the suggested key is already there, this one is most likely a leftover: offer to drop it.
+    if (taken) return [remove];
+    return [{ title: `Rename "${key}" to "${suggestion}"`, changes: [{ path, rename: suggestion }], certain: true }];
   },
   'schema.type': (doc, d, path) => {
     const value = valueAt(doc.json.value, path);
@@ -37,6 +40,10 @@ const builtInFixes: Record<string, (doc: EcsDocument, d: Diagnostic, path: JsonP
       const n = Number(value);
       if (expected === 'integer' && !Number.isInteger(n)) return undefined;
       return [{ title: `Convert "${value}" to the number ${n}`, changes: [{ path, value: n }], certain: true }];
+    }
+    if (expected === 'boolean' && typeof value === 'string' && /^\s*(true|false)\s*$/i.test(value)) {
+      const b = value.trim().toLowerCase() === 'true';
+      return [{ title: `Convert "${value}" to the boolean ${b}`, changes: [{ path, value: b }], certain: true }];
     }
     if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
       return [{ title: `Convert ${value} to the string "${value}"`, changes: [{ path, value: String(value) }], certain: true }];
@@ -52,6 +59,10 @@ const builtInFixes: Record<string, (doc: EcsDocument, d: Diagnostic, path: JsonP
     const suggestion = d.data?.suggestion;
     return typeof suggestion === 'string' ? [{ title: `Change to "${suggestion}"`, changes: [{ path, value: suggestion }], certain: true }] : undefined;
   },
+  'json.encoding': (doc) => {
+    if (doc.text.charCodeAt(0) !== 0xfeff) return undefined;
+    return [{ title: 'Remove the byte order mark (save as UTF-8 without BOM)', changes: [{ path: [], text: { offset: 0, length: 1, content: '' } }], certain: true }];
+  },
   'describe.read-only': (_doc, _d, path) => [{ title: `Remove read-only "${String(path[path.length - 1])}"`, changes: [{ path, remove: true }], certain: true }],
   'describe.wrapper': (doc) => {
     const unwrapped = unwrapDescribeOutput(doc);
@@ -64,7 +75,7 @@ export function unwrapDescribeOutput(doc: EcsDocument): Record<string, unknown> 
   const root = doc.json.value as Record<string, unknown>;
   if (doc.kind === 'task-definition-describe') {
     const inner = { ...(root.taskDefinition as Record<string, unknown>) };
-    for (const k of taskReadOnly) delete inner[k];
+    for (const k of TASK_READ_ONLY) delete inner[k];
     if (Array.isArray(root.tags) && root.tags.length > 0 && inner.tags === undefined) inner.tags = root.tags;
     return inner;
   }
@@ -72,7 +83,7 @@ export function unwrapDescribeOutput(doc: EcsDocument): Record<string, unknown> 
     const service = Array.isArray(root.services) ? root.services[0] : root.service;
     if (!service || typeof service !== 'object') return undefined;
     const inner = { ...(service as Record<string, unknown>) };
-    for (const k of serviceReadOnly) delete inner[k];
+    for (const k of SERVICE_READ_ONLY) delete inner[k];
     return inner;
   }
   return undefined;
@@ -81,10 +92,16 @@ export function unwrapDescribeOutput(doc: EcsDocument): Record<string, unknown> 
 export function proposalsFor(doc: EcsDocument, d: Diagnostic): FixProposal[] {
   const path = d.data?.path;
   if (!Array.isArray(path)) return [];
-  const builtIn = builtInFixes[d.code];
-  if (builtIn) return builtIn(doc, d, path) ?? [];
-  const rule = rulesById.get(d.code);
-  return rule?.fix?.({ doc, diagnostic: d }) ?? [];
+  try {
+    const builtIn = builtInFixes[d.code];
+    if (builtIn) return builtIn(doc, d, path) ?? [];
+    const rule = rulesById.get(d.code);
+    return rule?.fix?.({ doc, diagnostic: d }) ?? [];
+  } catch (err) {
+    // A value nested too deep to print or edit gets no fix; anything else is a bug and surfaces.
+    if (err instanceof RangeError) return [];
+    throw err;
+  }
 }
 
 /** Applies JSON changes to the document text and returns the new text. */
@@ -118,20 +135,23 @@ export interface FixAllResult {
   text: string;
   /** How many fixes were applied. */
   applied: number;
+  /** The analysed document of `text` (the input document itself when nothing was applied). */
+  doc: EcsDocument;
 }
 
 /**
  * Applies every certain fix. One fix per pass, re-linting in between, so fixes never work on stale offsets;
  * a result that does not parse as JSON is never returned.
  */
-export function fixAll(text: string, options: LintOptions = {}, maxFixes = 200): FixAllResult {
-  let current = text;
+export function fixAll(input: string | EcsDocument, options: LintOptions = {}, maxFixes = 200): FixAllResult {
+  let doc = typeof input === 'string' ? analyze(input, options) : input;
+  let current = doc.text;
   let applied = 0;
   const tried = new Set<string>();
   while (applied < maxFixes) {
-    const doc = analyze(current, options);
-    if (doc.json.syntaxErrors.length > 0) break;
-    let next: string | undefined;
+    // Only a byte order mark may be fixed in a document that does not parse cleanly.
+    if (doc.json.syntaxErrors.some((e) => e.code !== 'json.encoding')) break;
+    let next: EcsDocument | undefined;
     for (const d of lint(doc, options)) {
       const certain = proposalsFor(doc, d).find((p) => p.certain);
       if (!certain) continue;
@@ -140,13 +160,15 @@ export function fixAll(text: string, options: LintOptions = {}, maxFixes = 200):
       const key = `${d.code}@${JSON.stringify(d.data?.path)}:${candidate.length}`;
       if (candidate === current || tried.has(key)) continue;
       tried.add(key);
-      if (analyze(candidate, options).json.syntaxErrors.length > 0) continue;
-      next = candidate;
+      const after = analyze(candidate, options);
+      if (after.json.syntaxErrors.some((e) => e.code === 'json.syntax')) continue;
+      next = after;
       break;
     }
     if (next === undefined) break;
-    current = next;
+    doc = next;
+    current = next.text;
     applied++;
   }
-  return { text: current, applied };
+  return { text: current, applied, doc };
 }

@@ -1,0 +1,85 @@
+/**
+ * The one context object that owns ECS Lens in the editor (rust-analyzer's ctx.ts): settings, the language
+ * service, the per-version analyses, the providers, the workspace index and every disposable. All ECS knowledge
+ * lives in src/core; this layer only wires it to the editor.
+ */
+import * as vscode from 'vscode';
+import { createEcsLanguageService } from '../core/language-service';
+import { registerCommands } from './commands';
+import { SECTION, SettingsCache } from './config';
+import { DocumentAnalyses, JSON_SELECTOR, isJson } from './documents';
+import { EcsCodeActions } from './language/codeActions';
+import { DiagnosticsPublisher } from './language/diagnostics';
+import { KindStatus } from './language/status';
+import { WorkspaceTaskDefinitions } from './workspaceIndex';
+
+export class EcsLensContext implements vscode.Disposable {
+  readonly log = vscode.window.createOutputChannel('ECS Lens', { log: true });
+  readonly settings = new SettingsCache();
+  readonly service = createEcsLanguageService({ workspace: () => this.taskDefinitions.index });
+  readonly taskDefinitions = new WorkspaceTaskDefinitions(this.settings, this.service, this.log);
+  readonly analyses = new DocumentAnalyses(this.settings, this.service);
+  readonly diagnostics = new DiagnosticsPublisher(this.analyses, this.log);
+  readonly status = new KindStatus(this.analyses);
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(readonly extension: vscode.ExtensionContext) {
+    const d = this.disposables;
+    d.push(this.log, this.diagnostics, this.status, this.taskDefinitions);
+    d.push(
+      vscode.workspace.onDidOpenTextDocument((doc) => this.diagnostics.validate(doc)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0) this.diagnostics.schedule(e.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        this.analyses.forget(doc.uri);
+        this.diagnostics.clear(doc.uri);
+        this.taskDefinitions.closedInEditor(doc.uri);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(SECTION)) this.reload();
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.status.update(editor)),
+      this.diagnostics.onDidPublish((uri) => this.published(uri)),
+      vscode.languages.registerCodeActionsProvider(JSON_SELECTOR, new EcsCodeActions(this.analyses, this.log), EcsCodeActions.metadata),
+      ...registerCommands(this),
+      this.taskDefinitions.onDidChange((families) => this.revalidateServices(families)),
+    );
+    this.taskDefinitions.scan().catch((err: unknown) => this.log.warn(`could not scan the workspace for task definitions: ${String(err)}`));
+    this.validateOpenDocuments();
+  }
+
+  /** Diagnostics of a document were published: its task definitions join the index, the status follows. */
+  private published(uri: vscode.Uri): void {
+    const analysis = this.analyses.peek(uri);
+    if (analysis && !analysis.skipped) this.taskDefinitions.updateFromEditor(uri, analysis.doc);
+    if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) this.status.update();
+  }
+
+  private reload(): void {
+    this.settings.clear();
+    this.analyses.clear();
+    this.log.info('settings changed: checking open files again');
+    this.validateOpenDocuments();
+  }
+
+  /** Task definitions changed: check again the open services whose diagnostics depended on them. */
+  private revalidateServices(families: ReadonlySet<string>): void {
+    for (const doc of vscode.workspace.textDocuments) {
+      if (!isJson(doc) || this.analyses.isCurrent(doc)) continue;
+      this.log.debug(`re-checking ${doc.uri.fsPath}: task definition family ${[...families].join(', ')} changed`);
+      this.diagnostics.schedule(doc);
+    }
+  }
+
+  private validateOpenDocuments(): void {
+    for (const doc of vscode.workspace.textDocuments) {
+      if (isJson(doc)) this.diagnostics.validate(doc);
+    }
+    this.status.update();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.reverse()) d.dispose();
+  }
+}
