@@ -10,6 +10,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { readKnowledge } from './lib/knowledge.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -82,8 +83,17 @@ const bundles = [
   { entryPoints: { index: 'src/index.ts' } },
 ];
 
+/** knowledge/*.md → src/core/generated/knowledge.json: bundled into the engine, never read from disk at run time. */
+function buildKnowledge() {
+  const entries = readKnowledge(join(root, 'knowledge'));
+  const outDir = join(root, 'src/core/generated');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'knowledge.json'), JSON.stringify(entries) + '\n');
+}
+
 async function main() {
   buildValidators();
+  buildKnowledge();
   if (args.has('--validators-only')) return;
   const options = bundles.map((b) => ({ ...common, ...b, outdir: join(root, 'dist'), absWorkingDir: root }));
   if (args.has('--watch')) {

@@ -7,6 +7,9 @@
  * ```
  */
 export { lint } from './core/lint';
+export { hover, type Hover, type HoverOptions } from './core/language/hover';
+export { complete, CompletionItemKind, type CompletionItem, type CompletionList, type CompletionOptions } from './core/language/completion';
+export { concepts, conceptById, THEMES, type Concept } from './core/knowledge/index';
 export { analyze, EcsDocument, kindLabel } from './core/document/document';
 export { createEcsLanguageService, type EcsLanguageService, type EcsLanguageServiceParams, type LanguageSettings } from './core/language-service';
 export { diagnosticCodes, rules, rulesById } from './core/rules/index';

@@ -5,6 +5,8 @@
  */
 import { analyze, type EcsDocument } from './document/document';
 import { fixAll, getCodeActions, type CodeAction, type FixAllResult } from './fixes/index';
+import { complete, type CompletionList } from './language/completion';
+import { hover, type Hover } from './language/hover';
 import { isLintCurrent, lint } from './lint';
 import type { Diagnostic, KindOption, LintOptions, RuleLevel, WorkspaceIndex } from './types';
 
@@ -16,6 +18,8 @@ export interface LanguageSettings {
 export interface EcsLanguageServiceParams {
   /** The task definitions other documents hold, for checks across files (read on each call). */
   workspace?: () => WorkspaceIndex | undefined;
+  /** A link that opens a concept's page in the host (hovers link to it). */
+  conceptLink?: (id: string) => string;
 }
 
 export interface EcsLanguageService {
@@ -29,6 +33,10 @@ export interface EcsLanguageService {
   codeActions(doc: EcsDocument, diagnostics: Diagnostic[], settings?: LanguageSettings): CodeAction[];
   /** Every certain fix, applied in one go. */
   fixAll(doc: EcsDocument, settings?: LanguageSettings): FixAllResult;
+  /** What the key or value at `offset` means; null where ECS Lens has nothing to say. */
+  hover(doc: EcsDocument, offset: number): Hover | null;
+  /** Keys, values and whole objects that fit at `offset`. */
+  complete(doc: EcsDocument, offset: number): CompletionList;
 }
 
 export function createEcsLanguageService(params: EcsLanguageServiceParams = {}): EcsLanguageService {
@@ -43,5 +51,7 @@ export function createEcsLanguageService(params: EcsLanguageServiceParams = {}):
     isValidationCurrent: (doc, settings) => isLintCurrent(doc, options(doc, settings)),
     codeActions: (doc, diagnostics, settings) => getCodeActions(doc, diagnostics, options(doc, settings)),
     fixAll: (doc, settings) => fixAll(doc, options(doc, settings)),
+    hover: (doc, offset) => hover(doc, offset, { conceptLink: params.conceptLink }),
+    complete: (doc, offset) => complete(doc, offset, { workspace: params.workspace?.() }),
   };
 }

@@ -22,6 +22,10 @@ export interface SchemaNode {
   patternName?: string;
   examples?: unknown[];
   default?: unknown;
+  /** One explanation per `enum` value, in the same order (VS Code's JSON schema annotation). */
+  markdownEnumDescriptions?: string[];
+  /** Where the member applies: platforms ECS rejects or ignores it on, the only ones it works on, a condition. */
+  'x-platforms'?: { not?: string[]; only?: string[]; note?: string };
 }
 
 export const taskDefinitionSchema = taskSchemaJson as SchemaNode;
