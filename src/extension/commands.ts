@@ -3,14 +3,51 @@
  * contributes exactly these ids; the integration suite checks both lists against each other.
  */
 import * as vscode from 'vscode';
-import { FIX_ALL_KIND } from './language/codeActions';
+import { conceptById, concepts } from '../core/knowledge/index';
+import { conceptUri, openPage, pageAtCursor, showConceptInFile } from './concepts/pages';
 import type { EcsLensContext } from './context';
+import { FIX_ALL_KIND } from './language/codeActions';
+
+/** A concept id from a command argument: a string, or a Concepts view node. */
+function conceptArg(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (arg && typeof arg === 'object' && 'concept' in arg) return (arg as { concept: { id: string } }).concept.id;
+  return undefined;
+}
 
 export type CommandHandler = (ctx: EcsLensContext, ...args: unknown[]) => unknown;
 
 export const COMMANDS: Readonly<Record<string, CommandHandler>> = {
   'ecsLens.fixAll': () => vscode.commands.executeCommand('editor.action.codeAction', { kind: FIX_ALL_KIND.value, apply: 'first' }),
   'ecsLens.showOutput': (ctx) => ctx.log.show(),
+  'ecsLens.showConcept': async (_ctx, arg) => {
+    let id = conceptArg(arg);
+    if (!id) {
+      const pick = await vscode.window.showQuickPick(
+        concepts.map((c) => ({ label: c.title, description: c.id, detail: c.summary, id: c.id })),
+        { placeHolder: 'Open an ECS concept', matchOnDescription: true, matchOnDetail: true },
+      );
+      id = pick?.id;
+    }
+    if (id && conceptById(id)) await openPage(conceptUri(id));
+  },
+  'ecsLens.explainField': async (ctx) => {
+    const uri = pageAtCursor(ctx.analyses, vscode.window.activeTextEditor);
+    if (uri) await openPage(uri);
+    else void vscode.window.showInformationMessage('Put the cursor on a key or value of an ECS task definition or service to explain it.');
+  },
+  'ecsLens.filterConcepts': async (ctx, arg) => {
+    const text = typeof arg === 'string' ? arg : await vscode.window.showInputBox({ prompt: 'Show concepts whose title, summary or JSON keys contain', value: ctx.concepts.filterText });
+    if (text !== undefined) ctx.concepts.setFilter(text);
+  },
+  'ecsLens.clearConceptFilter': (ctx) => ctx.concepts.setFilter(''),
+  'ecsLens.showConceptInFile': async (ctx, arg) => {
+    const id = conceptArg(arg);
+    if (!id) return;
+    const editor = vscode.window.activeTextEditor ?? ctx.lastEcsEditor;
+    const shown = (await showConceptInFile(ctx.analyses, id, editor)) || (editor !== ctx.lastEcsEditor && (await showConceptInFile(ctx.analyses, id, ctx.lastEcsEditor)));
+    if (!shown) void vscode.window.showInformationMessage(`"${conceptById(id)?.title ?? id}" does not appear in the open ECS file.`);
+  },
 };
 
 /** Registers every command of the table for the context's lifetime. */

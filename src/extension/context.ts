@@ -8,7 +8,11 @@ import { createEcsLanguageService } from '../core/language-service';
 import { registerCommands } from './commands';
 import { SECTION, SettingsCache } from './config';
 import { DocumentAnalyses, JSON_SELECTOR, isJson } from './documents';
+import { ConceptPages, CONCEPT_SCHEME } from './concepts/pages';
+import { ConceptsTree } from './concepts/tree';
 import { EcsCodeActions } from './language/codeActions';
+import { EcsCompletionProvider } from './language/completion';
+import { conceptCommandLink, EcsHoverProvider } from './language/hover';
 import { DiagnosticsPublisher } from './language/diagnostics';
 import { KindStatus } from './language/status';
 import { WorkspaceTaskDefinitions } from './workspaceIndex';
@@ -16,16 +20,19 @@ import { WorkspaceTaskDefinitions } from './workspaceIndex';
 export class EcsLensContext implements vscode.Disposable {
   readonly log = vscode.window.createOutputChannel('ECS Lens', { log: true });
   readonly settings = new SettingsCache();
-  readonly service = createEcsLanguageService({ workspace: () => this.taskDefinitions.index });
+  readonly service = createEcsLanguageService({ workspace: () => this.taskDefinitions.index, conceptLink: conceptCommandLink });
   readonly taskDefinitions = new WorkspaceTaskDefinitions(this.settings, this.service, this.log);
   readonly analyses = new DocumentAnalyses(this.settings, this.service);
   readonly diagnostics = new DiagnosticsPublisher(this.analyses, this.log);
   readonly status = new KindStatus(this.analyses);
+  readonly concepts = new ConceptsTree();
+  /** The last editor that showed an ECS document ("Show in My File" works from the Concepts view too). */
+  lastEcsEditor: vscode.TextEditor | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(readonly extension: vscode.ExtensionContext) {
     const d = this.disposables;
-    d.push(this.log, this.diagnostics, this.status, this.taskDefinitions);
+    d.push(this.log, this.diagnostics, this.status, this.taskDefinitions, this.concepts);
     d.push(
       vscode.workspace.onDidOpenTextDocument((doc) => this.diagnostics.validate(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -39,7 +46,13 @@ export class EcsLensContext implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SECTION)) this.reload();
       }),
-      vscode.window.onDidChangeActiveTextEditor((editor) => this.status.update(editor)),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        this.status.update(editor);
+        this.noteEditor(editor);
+      }),
+      vscode.languages.registerHoverProvider(JSON_SELECTOR, new EcsHoverProvider(this.analyses, this.log)),
+      vscode.languages.registerCompletionItemProvider(JSON_SELECTOR, new EcsCompletionProvider(this.analyses, this.log), ...EcsCompletionProvider.triggerCharacters),
+      vscode.workspace.registerTextDocumentContentProvider(CONCEPT_SCHEME, new ConceptPages()),
       this.diagnostics.onDidPublish((uri) => this.published(uri)),
       vscode.languages.registerCodeActionsProvider(JSON_SELECTOR, new EcsCodeActions(this.analyses, this.log), EcsCodeActions.metadata),
       ...registerCommands(this),
@@ -47,6 +60,11 @@ export class EcsLensContext implements vscode.Disposable {
     );
     this.taskDefinitions.scan().catch((err: unknown) => this.log.warn(`could not scan the workspace for task definitions: ${String(err)}`));
     this.validateOpenDocuments();
+    this.noteEditor(vscode.window.activeTextEditor);
+  }
+
+  private noteEditor(editor: vscode.TextEditor | undefined): void {
+    if (editor && isJson(editor.document) && this.analyses.get(editor.document).doc.isEcs) this.lastEcsEditor = editor;
   }
 
   /** Diagnostics of a document were published: its task definitions join the index, the status follows. */

@@ -16,6 +16,8 @@ export interface EcsLensApi {
   commandIds: readonly string[];
   /** Whether the AWS SDK bundle has been loaded in this extension host. */
   isAwsLoaded(): boolean;
+  /** What the Concepts view shows: each theme's label and the ids of its concepts, as the tree provider gives them. */
+  getConceptTree(): Array<{ label: string; concepts: string[] }>;
 }
 
 let context: EcsLensContext | undefined;
@@ -38,6 +40,11 @@ export function activate(extensionContext: vscode.ExtensionContext): EcsLensApi 
     getDocumentKind: (uri) => ctx.analyses.peek(uri)?.doc.kind,
     commandIds: Object.keys(COMMANDS),
     isAwsLoaded: () => false,
+    getConceptTree: () =>
+      ctx.concepts.getChildren().map((theme) => ({
+        label: String(ctx.concepts.getTreeItem(theme).label),
+        concepts: ctx.concepts.getChildren(theme).flatMap((n) => ('concept' in n ? [n.concept.id] : [])),
+      })),
   };
 }
 

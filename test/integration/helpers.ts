@@ -15,6 +15,7 @@ export interface EcsLensApi {
   getLanguageStatus?(): { text: string; detail?: string } | undefined;
   commandIds: readonly string[];
   isAwsLoaded(): boolean;
+  getConceptTree(): Array<{ label: string; concepts: string[] }>;
 }
 
 export function getExtension(): vscode.Extension<EcsLensApi> {
