@@ -18,7 +18,7 @@ import type { CommandResult } from './types';
 const FORMATS = ['text', 'json', 'sarif'] as const;
 const NO_FILES = ['error', 'warn', 'ignore'] as const;
 
-export const LINT_USAGE = `lint [options] PATHS...   Check ECS task-definition and service JSON files (files, folders or globs).
+export const LINT_USAGE = `lint [options] PATHS...    Check ECS task-definition and service JSON files (files, folders or globs).
 
 Options for lint:
   --format text|json|sarif  Output format (default: text).

@@ -3,6 +3,7 @@
  * module. Exit codes: 0 success, 1 problems found, 2 usage, I/O or connection problems.
  */
 import { UsageError } from './args';
+import { EXPLAIN_USAGE, explainCommand } from './explain';
 import { LINT_USAGE, lintCommand } from './lint';
 import { RULES_USAGE, rulesCommand } from './rules';
 import type { CommandResult } from './types';
@@ -15,6 +16,7 @@ type Command = (argv: string[]) => CommandResult | Promise<CommandResult>;
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   lint: { run: (argv) => lintCommand(argv, version), usage: LINT_USAGE },
   rules: { run: rulesCommand, usage: RULES_USAGE },
+  explain: { run: explainCommand, usage: EXPLAIN_USAGE },
 };
 
 function usage(): string {

@@ -3,7 +3,7 @@ import { diagnosticCodes } from '../core/rules/index';
 import { oneOf, parse } from './args';
 import type { CommandResult } from './types';
 
-export const RULES_USAGE = `rules [--format text|json]    List every diagnostic code (schema, JSON and rule ids) with its default severity.`;
+export const RULES_USAGE = `rules [--format text|json] List every diagnostic code (schema, JSON and rule ids) with its default severity.`;
 
 export function rulesCommand(argv: string[]): CommandResult {
   const { values } = parse('rules', argv, { format: { type: 'string', default: 'text' } });

@@ -199,3 +199,29 @@ describe('cli rules', () => {
     assert.equal(new Set(parsed.map((c) => c.id)).size, parsed.length);
   });
 });
+
+describe('cli explain', () => {
+  it('explains a key path, a bare key and an enum value in plain text', async () => {
+    const path = await run(['explain', 'containerDefinitions.portMappings.hostPort']);
+    assert.equal(path.code, 0);
+    assert.match(path.stdout, /^containerDefinitions\[\]\.portMappings\[\]\.hostPort\n=+\n/);
+    assert.match(path.stdout, /hostPort · integer, 0 to 65535 · optional/);
+    assert.doesNotMatch(path.stdout, /\*\*|`/, 'no Markdown marks in plain text');
+    const key = await run(['explain', 'executionRoleArn']);
+    assert.match(key.stdout, /executionRoleArn · string · optional/);
+    const value = await run(['explain', 'binpack']);
+    assert.match(value.stdout, /A value of placementStrategy\[\]\.type in a service/);
+    assert.match(value.stdout, /Other values: random, spread/);
+    assert.match((await run(['explain', '--markdown', 'binpack'])).stdout, /# `binpack`/);
+  });
+
+  it('lists the members a common key names, and suggests the nearest for an unknown term', async () => {
+    const name = await run(['explain', 'name']);
+    assert.equal(name.code, 0);
+    assert.match(name.stdout, /TD:containerDefinitions\[\]\.name/);
+    const unknown = await run(['explain', 'executionRolArn']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /Did you mean "executionRoleArn"\?/);
+    assert.equal((await run(['explain'])).code, 2);
+  });
+});
