@@ -9,3 +9,4 @@ export * from './members';
 export * from './platform';
 export * from './sizes';
 export * from './windows';
+export * from './service-inputs';
