@@ -47,7 +47,7 @@ function buildValidators() {
   );
 }
 
-const ANNOTATIONS = new Set(['description', 'markdownDescription', 'title', 'examples', 'default', 'readOnly', 'patternName', '$comment', 'enumDescriptions', 'markdownEnumDescriptions']);
+const ANNOTATIONS = new Set(['description', 'markdownDescription', 'title', 'examples', 'default', 'readOnly', 'patternName', '$comment', 'enumDescriptions', 'markdownEnumDescriptions', 'x-platforms']);
 
 /** A copy of a schema without annotation keywords; the keywords that validate, and every path to them, stay. */
 function stripAnnotations(node) {

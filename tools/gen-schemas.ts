@@ -18,6 +18,10 @@ const descriptions: Record<string, string> = existsSync(descriptionsFile)
   ? (JSON.parse(readFileSync(descriptionsFile, 'utf8')) as Record<string, string>)
   : {};
 const missing: string[] = [];
+/** Our explanation of each enum value, by the SDK's enum type name: hovers and VS Code's JSON support show them. */
+const enumDescriptions = JSON.parse(readFileSync(join(root, 'schemas/src/enum-descriptions.json'), 'utf8')) as Record<string, Record<string, string>>;
+/** Where members apply (Fargate, EC2, Windows, external instances, Managed Instances), by `Shape.member`. */
+const platforms = JSON.parse(readFileSync(join(root, 'schemas/src/platforms.json'), 'utf8')) as Record<string, { not?: string[]; only?: string[]; note?: string }>;
 
 /** Fields that describe output carries and register/create input rejects; the linter flags them as read-only. */
 const readOnlyDescriptions: Record<string, string> = {
@@ -68,7 +72,12 @@ function applyConstraint(schema: JsonSchema, c: Constraint | undefined): void {
 function typeSchema(model: SdkModel, t: SdkType, key: string): JsonSchema {
   switch (t.kind) {
     case 'string':
-      return t.values ? { type: 'string', enum: [...t.values] } : { type: 'string' };
+      if (!t.values) return { type: 'string' };
+      return {
+        type: 'string',
+        enum: [...t.values],
+        ...(t.enumName && enumDescriptions[t.enumName] ? { markdownEnumDescriptions: t.values.map((v) => enumDescriptions[t.enumName!][v] ?? '') } : {}),
+      };
     case 'number':
       return { type: fractionalNumbers.has(key) ? 'number' : 'integer' };
     case 'boolean':
@@ -96,7 +105,7 @@ function structSchema(model: SdkModel, name: string, members?: Array<[string, st
     const key = `${owner}.${member}`;
     const schema = typeSchema(model, t, key);
     applyConstraint(schema, memberConstraints[key]);
-    properties[member] = { description: describe(key), ...schema };
+    properties[member] = { description: describe(key), ...schema, ...(platforms[key] ? { 'x-platforms': platforms[key] } : {}) };
   }
   const required = [...new Set([...(members ? [] : shape.required), ...(extraRequired[name] ?? [])])];
   const out: JsonSchema = { title: name, type: 'object', properties };

@@ -146,3 +146,39 @@ describe('hover on values', () => {
     assert.match(h?.contents ?? '', /\*\*`family`\*\*/);
   });
 });
+
+describe('hover on every enum value', () => {
+  /** Every enum of a schema with the path of a member that uses it. */
+  function enumPaths(node: SchemaNode, prefix: JsonPath = []): Array<{ path: JsonPath; values: string[] }> {
+    const out: Array<{ path: JsonPath; values: string[] }> = [];
+    for (const [key, child] of Object.entries(node.properties ?? {})) {
+      let inner: SchemaNode | undefined = child;
+      let path: JsonPath = [...prefix, key];
+      while (inner?.type === 'array' && inner.items) {
+        path = [...path, 0];
+        inner = inner.items;
+      }
+      if (inner?.enum) out.push({ path, values: inner.enum });
+      if (inner?.properties) out.push(...enumPaths(inner, path));
+    }
+    return out;
+  }
+
+  for (const kind of ['task-definition', 'service'] as const) {
+    it(`every ${kind} enum value explains itself against the others`, () => {
+      const missing: string[] = [];
+      let count = 0;
+      for (const { path, values } of enumPaths(schemaFor(kind))) {
+        for (const value of values) {
+          count++;
+          const text = documentWith(kind, path).replace('"VALUE"', JSON.stringify(value));
+          const h = hover(text, text.lastIndexOf(JSON.stringify(value)) + 1, { kind });
+          const body = h?.contents.split('\n\n')[1] ?? '';
+          if (!h || !h.contents.startsWith(`**\`${value}\`**`) || body.length < 20) missing.push(`${path.join('.')}=${value}`);
+        }
+      }
+      assert.ok(count > 40, `${count} values`);
+      assert.deepEqual(missing, []);
+    });
+  }
+});
