@@ -8,7 +8,7 @@ export function compatibilities(td: Obj): string[] {
   return Array.isArray(td.requiresCompatibilities) ? td.requiresCompatibilities.filter((v): v is string => typeof v === 'string') : [];
 }
 
-export function requires(td: Obj, launchType: string): boolean {
+function requires(td: Obj, launchType: string): boolean {
   return compatibilities(td).includes(launchType);
 }
 

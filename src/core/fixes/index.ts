@@ -4,8 +4,8 @@
  */
 import { analyze, type EcsDocument } from '../document/document';
 import { valueAt } from '../document/paths';
-import { SERVICE_READ_ONLY, TASK_READ_ONLY } from '../facts/members';
 import { lint } from '../lint';
+import { requestInput } from '../normalize/normalize';
 import { rulesById } from '../rules/index';
 import type { FixProposal, JsonChange } from '../rules/types';
 import type { Diagnostic, JsonPath, LintOptions } from '../types';
@@ -65,29 +65,11 @@ const builtInFixes: Record<string, (doc: EcsDocument, d: Diagnostic, path: JsonP
   },
   'describe.read-only': (_doc, _d, path) => [{ title: `Remove read-only "${String(path[path.length - 1])}"`, changes: [{ path, remove: true }], certain: true }],
   'describe.wrapper': (doc) => {
-    const unwrapped = unwrapDescribeOutput(doc);
+    const kind = doc.kind === 'task-definition-describe' ? 'task-definition' : doc.kind === 'services-describe' ? 'service' : undefined;
+    const unwrapped = kind && requestInput(kind, doc.json.value).input;
     return unwrapped === undefined ? undefined : [{ title: 'Unwrap describe output and drop read-only fields', changes: [{ path: [], value: unwrapped }], certain: true }];
   },
 };
-
-/** The register/create input hidden in describe output: inner object, tags moved in, read-only fields dropped. */
-export function unwrapDescribeOutput(doc: EcsDocument): Record<string, unknown> | undefined {
-  const root = doc.json.value as Record<string, unknown>;
-  if (doc.kind === 'task-definition-describe') {
-    const inner = { ...(root.taskDefinition as Record<string, unknown>) };
-    for (const k of TASK_READ_ONLY) delete inner[k];
-    if (Array.isArray(root.tags) && root.tags.length > 0 && inner.tags === undefined) inner.tags = root.tags;
-    return inner;
-  }
-  if (doc.kind === 'services-describe') {
-    const service = Array.isArray(root.services) ? root.services[0] : root.service;
-    if (!service || typeof service !== 'object') return undefined;
-    const inner = { ...(service as Record<string, unknown>) };
-    for (const k of SERVICE_READ_ONLY) delete inner[k];
-    return inner;
-  }
-  return undefined;
-}
 
 export function proposalsFor(doc: EcsDocument, d: Diagnostic): FixProposal[] {
   const path = d.data?.path;

@@ -8,7 +8,7 @@ import { schemaFor, type SchemaNode } from '../schema/info';
 import { suggest } from '../suggest';
 import type { JsonPath } from '../types';
 import { conceptById, concepts, conceptsAt, pathPattern, type Concept } from './index';
-import { conceptPage, fieldPage, patternPath, type ConceptLink } from './pages';
+import { conceptPage, fieldPage, type ConceptLink } from './pages';
 
 type Kind = 'task-definition' | 'service';
 
@@ -142,4 +142,3 @@ export function matchLabel(match: Match): string {
   }
 }
 
-export { patternPath };

@@ -131,10 +131,30 @@ function unwrap(kind: 'task-definition' | 'service', v: unknown): { inner: unkno
   if (!isObj(v)) return { inner: v };
   if (kind === 'task-definition' && isObj(v.taskDefinition)) return { inner: v.taskDefinition, ...(Array.isArray(v.tags) && v.tags.length ? { tags: v.tags } : {}) };
   if (kind === 'service') {
-    if (Array.isArray(v.services) && v.services.length === 1 && isObj(v.services[0])) return { inner: v.services[0] };
+    if (Array.isArray(v.services) && isObj(v.services[0])) return { inner: v.services[0] };
     if (isObj(v.service) && !('serviceName' in v)) return { inner: v.service };
   }
   return { inner: v };
+}
+
+/**
+ * Describe output (or request input) as request input, members kept as they are: the object inside the wrapper,
+ * describe-task-definition's tags moved in, the read-only members dropped, and a described service's `roleArn`
+ * and `clusterArn` written as the input members `role` and `cluster`. For services-describe output with several
+ * services, the first.
+ */
+export function requestInput(kind: 'task-definition' | 'service', value: unknown): { input: Obj; tags?: unknown[] } {
+  const { inner, tags } = unwrap(kind, value);
+  const input: Obj = isObj(inner) ? { ...inner } : {};
+  if (kind === 'task-definition') {
+    for (const k of TASK_READ_ONLY) delete input[k];
+    if (tags && input.tags === undefined) input.tags = tags;
+  } else {
+    if (input.role === undefined && typeof input.roleArn === 'string') input.role = input.roleArn;
+    if (input.cluster === undefined && typeof input.clusterArn === 'string') input.cluster = input.clusterArn;
+    for (const k of SERVICE_READ_ONLY) delete input[k];
+  }
+  return { input, ...(tags ? { tags } : {}) };
 }
 
 /** `arn:aws:ecs:region:account:task-definition/web:12` → `web:12`; a cluster ARN → its name. */
@@ -146,10 +166,7 @@ function shortName(v: unknown, kind: 'task-definition' | 'cluster'): unknown {
 
 /** A task definition (register input, describe output, JSONC already parsed) in its canonical form. */
 export function normalizeTaskDefinition(input: unknown): Normalized {
-  const { inner, tags } = unwrap('task-definition', input);
-  const src: Obj = isObj(inner) ? { ...inner } : {};
-  for (const k of TASK_READ_ONLY) delete src[k];
-  if (tags && src.tags === undefined) src.tags = tags;
+  const { input: src, tags } = requestInput('task-definition', input);
   // ECS answers with task cpu and memory in units and MiB: "1 vCPU" → "1024", "2 GB" → "2048".
   const cpu = taskCpuUnits(src.cpu);
   if (cpu !== undefined && !containsPlaceholder(src.cpu)) src.cpu = String(cpu);
@@ -162,11 +179,7 @@ export function normalizeTaskDefinition(input: unknown): Normalized {
 
 /** A service (create-service input, or a service from describe-services) in its canonical create-service form. */
 export function normalizeService(input: unknown): Normalized {
-  const { inner } = unwrap('service', input);
-  const src: Obj = isObj(inner) ? { ...inner } : {};
-  if (src.role === undefined && typeof src.roleArn === 'string') src.role = src.roleArn;
-  if (src.cluster === undefined && typeof src.clusterArn === 'string') src.cluster = src.clusterArn;
-  for (const k of SERVICE_READ_ONLY) delete src[k];
+  const { input: src } = requestInput('service', input);
   if (src.cluster !== undefined) src.cluster = shortName(src.cluster, 'cluster');
   if (src.taskDefinition !== undefined) src.taskDefinition = shortName(src.taskDefinition, 'task-definition');
   const ctx: Ctx = { placeholders: [], awsvpc: false, daemon: src.schedulingStrategy === 'DAEMON' };

@@ -146,14 +146,6 @@ export function controllerType(svc: Obj): string | undefined {
   return dc.type === undefined ? 'ECS' : known(dc.type);
 }
 
-/** Names of the capacity providers in the strategy that can be judged (placeholders left out). */
-export function providerNames(svc: Obj): string[] {
-  return entries(svc, 'capacityProviderStrategy').flatMap(({ e }) => {
-    const name = known(e.capacityProvider);
-    return name === undefined ? [] : [name];
-  });
-}
-
 /** True when the file is clearly create-service input (not update-service, not an ecspresso service file). */
 export function isCreateServiceInput(svc: Obj): boolean {
   return typeof svc.serviceName === 'string' && typeof svc.taskDefinition === 'string' && !('service' in svc);
@@ -230,14 +222,6 @@ export function removeReported(ctx: FixContext, certain = true, title?: string):
   const path = reportedPath(ctx);
   if (!path || path.length === 0) return undefined;
   return [{ title: title ?? `Remove "${lastKey(path)}"`, changes: [{ path, remove: true }], certain }];
-}
-
-/** A fix that sets the value the diagnostic points at to `data.value`. */
-export function setReported(ctx: FixContext, certain = true): FixProposal[] | undefined {
-  const path = reportedPath(ctx);
-  const value = ctx.diagnostic.data?.value;
-  if (!path || value === undefined) return undefined;
-  return [{ title: `Set "${lastKey(path)}" to ${JSON.stringify(value)}`, changes: [{ path, value }], certain }];
 }
 
 /** Proposals that point a reference (container or volume name) at the one the user probably meant. */
