@@ -56,7 +56,7 @@ const STRONG: Array<[Cue, Test]> = [
       /\bshould (?:not|be omitted)\b|\bshouldn't\b/i.test(s) ||
       /(?:^|[,;:]\s*|^You\s+|\bso\s+)(?:do not|don't) (?:specify|use|set|include|attempt|add|start)\b/i.test(s),
   ],
-  ['values', /\b(?:valid|supported|allowed|accepted|possible) (?:[\w-]+ ){0,2}(?:values?|types|drivers|names|characters)\b|\bavailable (?:[\w`-]+ ){0,2}(?:values|types) (?:are|is)\b|\bin (?:\d+ \w+ )?increments\b|\bcharacters (?:can|must) include\b|\bone of the following values\b|\b(?:be|use) one of the following\b|\b(?:multiples?|increments?) of\b|\bonly valid value\b|\bare allowed\b/i],
+  ['values', /\b(?:valid|supported|allowed|accepted|possible) (?:[\w-]+ ){0,2}(?:values?|types|drivers|names|characters)\b|\bavailable (?:[\w`-]+ ){0,2}(?:values|types) (?:are|is)\b|\bin (?:\d+ \w+ )?increments\b|\bcharacters (?:can|must) include\b|\bcan (?:include|contain) (?:only )?(?:lowercase|uppercase|letters|numbers)\b|\bone of the following values\b|\b(?:be|use) one of the following\b|\b(?:multiples?|increments?) of\b|\bonly valid value\b|\bare allowed\b/i],
   // "minimum"/"maximum" only with a number after it: "a maximum of 10", not "the minimum healthy percent".
   ['limit', /\b(?:at most|at least|no more than|fewer than|up to (?:\d[\d,]*|one|two|three|four|five|ten)|greater than|less than|more than \d|exceeds?)\b|\ba limit of \d|\b(?:minimum|maximum|max|min)\b(?!-)(?=[^.]*\d)/i],
   // "between 2 and 120", "2-120 seconds", "from 0 to 100"; version numbers (1.26.0-1) have a second dot.

@@ -56,11 +56,12 @@ export interface InventoryContext {
 /**
  * Everything wrong with the inventory, as readable lines (empty when it is sound): members with constraint
  * sentences and no row, rows naming members the model lacks, `rule:` ids the table lacks, `planned:` ids the
- * table already has, malformed rows.
+ * table already has, planned rules described two ways, malformed rows.
  */
 export function inventoryProblems(rows: readonly InventoryRow[], ctx: InventoryContext): string[] {
   const out: string[] = [];
   const named = new Set(rows.map((r) => r.member));
+  const plannedSeen = new Map<string, InventoryRow>();
   for (const m of ctx.constrained) if (!named.has(m)) out.push(`${m}: its documentation states a constraint, and no row covers it`);
   rows.forEach((r, i) => {
     const where = `row ${i + 1} (${r.member})`;
@@ -76,6 +77,11 @@ export function inventoryProblems(rows: readonly InventoryRow[], ctx: InventoryC
     if (kind === 'planned' && id && ctx.ruleIds.has(id)) out.push(`${where}: "${id}" is a rule of the table now; say rule:${id}`);
     if (kind === 'planned' && (!r.severity || !r.prevents)) out.push(`${where}: a planned rule needs severity and prevents`);
     if (kind !== 'planned' && (r.severity || r.prevents)) out.push(`${where}: severity and prevents belong to planned rows only`);
+    if (kind === 'planned' && id) {
+      const first = plannedSeen.get(id);
+      if (!first) plannedSeen.set(id, r);
+      else if (first.severity !== r.severity || first.prevents !== r.prevents) out.push(`${where}: planned rule "${id}" has another severity or prevents text than row ${rows.indexOf(first) + 1}`);
+    }
     const extra = Object.keys(r).filter((k) => !['member', 'constraint', 'handling', 'source', 'severity', 'prevents'].includes(k));
     if (extra.length) out.push(`${where}: unknown fields ${extra.join(', ')}`);
   });
