@@ -141,8 +141,13 @@ export const memberConstraints: Record<string, Constraint> = {
   },
   // "The maximum number of client aliases that you can have in this list is 1."
   'ServiceConnectService.clientAliases': { maxItems: 1 },
-  // "The name can include up to 127 characters."
-  'ServiceConnectClientAlias.dnsName': { minLength: 1, maxLength: 127 },
+  // "The name can include up to 127 characters. The name can include lowercase letters, numbers, underscores (_),
+  // hyphens (-), and periods (.). The name can't start with a hyphen."
+  'ServiceConnectClientAlias.dnsName': {
+    pattern: '^[a-z0-9_.][a-z0-9_.-]{0,126}$',
+    patternName: 'up to 127 lowercase letters, digits, underscores, hyphens or periods, not starting with a hyphen',
+    examples: ['orders'],
+  },
   // "The throughput to provision for a volume, in MiB/s, with a maximum of 1,000 MiB/s."
   'ServiceManagedEBSVolumeConfiguration.throughput': { minimum: 0, maximum: 1000 },
   // "The valid values are 20 and 60." (an enum of numbers is left to a rule; the range keeps typos out)
