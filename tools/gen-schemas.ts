@@ -6,8 +6,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSdkModel, type SdkModel, type SdkType } from './sdk-model';
-import { extraRequired, fractionalNumbers, memberConstraints, type Constraint } from './schema-overlay';
+import { INTEGER_FORMATS, loadSdkModel, type NumberFormat, type SdkModel, type SdkType } from './sdk-model';
+import { extraRequired, memberConstraints, type Constraint } from './schema-overlay';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -62,11 +62,23 @@ function describe(key: string): string {
 
 function applyConstraint(schema: JsonSchema, c: Constraint | undefined): void {
   if (!c) return;
-  const { items, patternName, type, ...rest } = c;
-  if (type) schema.type = type;
+  const { items, patternName, typeOverride, ...rest } = c;
+  if (typeOverride) schema.type = typeOverride.type;
   Object.assign(schema, rest);
   if (patternName) schema.patternName = patternName;
   if (items && schema.items) applyConstraint(schema.items as JsonSchema, items);
+}
+
+/**
+ * The JSON type of a model number: int and long are "integer", double and float "number". A number whose
+ * format the SDK does not show is an error unless the overlay gives its type, so a new member never falls back
+ * to a guess (every number used to be "integer", which rejected canary percents such as 2.5).
+ */
+function numberType(format: NumberFormat | undefined, key: string): 'integer' | 'number' {
+  if (format) return INTEGER_FORMATS.has(format) ? 'integer' : 'number';
+  const override = memberConstraints[key.replace(/(\[\]|\{\})+$/, '')]?.typeOverride;
+  if (override) return override.type;
+  throw new Error(`@aws-sdk/client-ecs shows no number format for ${key}; give it a typeOverride in tools/schema-overlay.ts`);
 }
 
 function typeSchema(model: SdkModel, t: SdkType, key: string): JsonSchema {
@@ -79,7 +91,7 @@ function typeSchema(model: SdkModel, t: SdkType, key: string): JsonSchema {
         ...(t.enumName && enumDescriptions[t.enumName] ? { markdownEnumDescriptions: t.values.map((v) => enumDescriptions[t.enumName!][v] ?? '') } : {}),
       };
     case 'number':
-      return { type: fractionalNumbers.has(key) ? 'number' : 'integer' };
+      return { type: numberType(t.format, key) };
     case 'boolean':
       return { type: 'boolean' };
     case 'timestamp':

@@ -1,10 +1,14 @@
 /**
- * What the ECS API model does not say but the service enforces (../shared/design/ECS-RULES.md): exact JSON
- * types, numeric ranges, name patterns, list limits and members the service requires although the model marks
- * them optional. Keys are `Shape.member` (or `Shape` for the object itself).
+ * What the ECS API model does not say but the service enforces (../shared/design/ECS-RULES.md): numeric
+ * ranges, name patterns, list limits and members the service requires although the model marks them optional.
+ * Keys are `Shape.member` (or `Shape` for the object itself).
+ *
+ * JSON types come from the model (tools/sdk-model.ts reads each number's Smithy format: int and long become
+ * "integer", double and float "number"). `typeOverride` is for the rare member whose model type is wrong for
+ * what the service accepts; it must say why, and the drift test reports every override in use.
  */
 export interface Constraint {
-  type?: 'integer' | 'number';
+  typeOverride?: { type: 'integer' | 'number'; reason: string };
   minimum?: number;
   maximum?: number;
   minLength?: number;
@@ -109,12 +113,48 @@ export const memberConstraints: Record<string, Constraint> = {
   'DeploymentConfiguration.minimumHealthyPercent': { minimum: 0, maximum: 100, default: 100, examples: [100] },
   'ServiceConnectClientAlias.port': { minimum: 1, maximum: 65535 },
   'ServiceConnectService.ingressPortOverride': { minimum: 1, maximum: 65535 },
+
+  // Limits stated in the member documentation of the SDK (the sentence is quoted above each entry).
+  // "The maximum number of ARNs is 1."
+  'ContainerDefinition.credentialSpecs': { maxItems: 1 },
+  // "Up to 36 ASCII characters in the range of 33-126 (inclusive) are allowed."
+  'CreateServiceRequest.clientToken': { pattern: '^[!-~]{1,36}$', patternName: '1-36 printable ASCII characters without spaces' },
+  // "You can specify at most one gateway connector." / "A service supports no more than one gateway connector."
+  'CreateServiceRequest.gatewayConnectors': { maxItems: 1 },
+  'UpdateServiceRequest.gatewayConnectors': { maxItems: 1 },
+  // "Valid values are multiples of 0.1 from 3.0 to 100.0." (multiples of 0.1 are left to a rule: a JSON Schema
+  // multipleOf 0.1 fails on binary fractions such as 0.3)
+  'LinearConfiguration.stepPercent': { minimum: 3, maximum: 100, examples: [10] },
+  // "Valid values are 0 to 1440 minutes (24 hours)."
+  'LinearConfiguration.stepBakeTimeInMinutes': { minimum: 0, maximum: 1440, examples: [6] },
+  // "Valid values are multiples of 0.1 from 0.1 to 100.0."
+  'CanaryConfiguration.canaryPercent': { minimum: 0.1, maximum: 100, examples: [5] },
+  // "Valid values are 0 to 1440 minutes (24 hours)."
+  'CanaryConfiguration.canaryBakeTimeInMinutes': { minimum: 0, maximum: 1440, examples: [10] },
+  // "This percentage is relative to the service's desiredCount and must be an integer between 0 and 100."
+  'DeploymentEarlySuccessCriteria.healthyPercent': { minimum: 0, maximum: 100 },
+  // "The name can contain up to 64 characters. The name can include lowercase letters, numbers, underscores (_),
+  // and hyphens (-). The name can't start with a hyphen."
+  'ServiceConnectService.discoveryName': {
+    pattern: '^[a-z0-9_][a-z0-9_-]{0,63}$',
+    patternName: 'up to 64 lowercase letters, digits, underscores or hyphens, not starting with a hyphen',
+  },
+  // "The maximum number of client aliases that you can have in this list is 1."
+  'ServiceConnectService.clientAliases': { maxItems: 1 },
+  // "The name can include up to 127 characters. The name can include lowercase letters, numbers, underscores (_),
+  // hyphens (-), and periods (.). The name can't start with a hyphen."
+  'ServiceConnectClientAlias.dnsName': {
+    pattern: '^[a-z0-9_.][a-z0-9_.-]{0,126}$',
+    patternName: 'up to 127 lowercase letters, digits, underscores, hyphens or periods, not starting with a hyphen',
+    examples: ['orders'],
+  },
+  // "The throughput to provision for a volume, in MiB/s, with a maximum of 1,000 MiB/s."
+  'ServiceManagedEBSVolumeConfiguration.throughput': { minimum: 0, maximum: 1000 },
+  // "The valid values are 20 and 60." (an enum of numbers is left to a rule; the range keeps typos out)
+  'MetricConfiguration.resolutionSeconds': { minimum: 20, maximum: 60 },
 };
 
 /** Members the service requires although the model marks them optional. */
 export const extraRequired: Record<string, string[]> = {
   ContainerDefinition: ['name', 'image'],
 };
-
-/** SDK numbers that are not whole numbers (everything else in these shapes is an Integer or Long). */
-export const fractionalNumbers = new Set<string>([]);
