@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { hover, type Hover } from '../../src/core/language/hover';
 import { schemaFor, type SchemaNode } from '../../src/core/schema/info';
 import type { JsonPath } from '../../src/core/types';
-import { json } from './helpers';
+import { fargateTask, json } from './helpers';
 
 /** The hover at the `|` in `text` (the marker itself is removed). */
 function hoverAt(text: string, options?: Parameters<typeof hover>[2]): Hover | null {
@@ -101,6 +101,12 @@ describe('hover on keys', () => {
       assert.deepEqual(missing, []);
     });
   }
+
+  it('links to the concept page when the host can open one', () => {
+    const h = hoverAt(json(fargateTask()).replace('"executionRoleArn"', '"execution|RoleArn"'), { conceptLink: (id) => `command:ecsLens.showConcept?${encodeURIComponent(JSON.stringify([id]))}` });
+    assert.ok(h);
+    assert.match(h.contents, /\(command:ecsLens\.showConcept\?/);
+  });
 });
 
 describe('hover on values', () => {
