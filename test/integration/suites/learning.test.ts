@@ -59,8 +59,10 @@ suite('learning: hovers, completion, concepts', () => {
   test('completion offers missing keys with documentation, enum values, and Fargate memory for the cpu', async () => {
     const editor = await openFixture('task-definitions/valid-fargate.json');
     const doc = editor.document;
-    await editor.edit((b) => b.insert(positionOf(doc, '"containerDefinitions"'), '\n  '));
-    const keys = await completionsAt(doc.uri, positionOf(doc, '"containerDefinitions"').translate(0, -3));
+    const before = positionOf(doc, '"containerDefinitions"');
+    // A new, empty line where a key can go: the cursor sits at its end.
+    await editor.edit((b) => b.insert(before, '\n  '));
+    const keys = await completionsAt(doc.uri, before);
     const runtime = keys.find((i) => label(i) === 'runtimePlatform');
     assert.ok(runtime, `no runtimePlatform among ${keys.map(label).slice(0, 40).join(', ')}`);
     assert.ok(!keys.some((i) => label(i) === 'family'), 'present keys are not offered again');
@@ -76,12 +78,16 @@ suite('learning: hovers, completion, concepts', () => {
     const before = doc.getText();
     const at = positionOf(doc, '"containerDefinitions": [').translate(0, '"containerDefinitions": ['.length);
     await editor.edit((b) => b.insert(at, '\n    ,'));
-    const items = await completionsAt(doc.uri, at.translate(1, 4));
+    // The cursor on the new line, before the comma: where a new first container goes.
+    const cursor = new vscode.Position(at.line + 1, 4);
+    const items = await completionsAt(doc.uri, cursor);
     const container = items.find((i) => label(i) === 'New container');
     assert.ok(container, `items: ${items.map(label).join(', ')}`);
     assert.ok(container.insertText instanceof vscode.SnippetString);
-    await editor.insertSnippet(container.insertText, new vscode.Range(at.translate(1, 4), at.translate(1, 4)));
+    const inserted = await editor.insertSnippet(container.insertText, new vscode.Range(cursor, cursor));
+    assert.ok(inserted, 'the snippet was inserted');
     assert.notEqual(doc.getText(), before);
+    assert.doesNotThrow(() => JSON.parse(doc.getText()), doc.getText());
     await settle();
     // The leading comma typed above makes a syntax error until the container is inserted before it; then the
     // document parses and must be clean.
