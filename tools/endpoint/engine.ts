@@ -55,6 +55,8 @@ export interface CallStats {
   byOperation: Record<string, number>;
   throttled: number;
   errors: Record<string, number>;
+  /** The most ECS requests that were open at the same time (received, not yet answered). */
+  maxInFlight: number;
   /** The most recent calls, oldest first (at most 2,000). */
   recent: CallRecord[];
 }
@@ -85,6 +87,7 @@ export class LocalEcs {
   serviceDeploymentsApi: boolean;
   regions: string[] | undefined;
   private stats: CallStats = LocalEcs.emptyStats();
+  private inFlight = 0;
 
   constructor(private readonly options: EndpointOptions = {}) {
     this.clock = new SimClock(options.speed ?? 1);
@@ -98,7 +101,7 @@ export class LocalEcs {
   }
 
   private static emptyStats(): CallStats {
-    return { total: 0, byOperation: {}, throttled: 0, errors: {}, recent: [] };
+    return { total: 0, byOperation: {}, throttled: 0, errors: {}, maxInFlight: 0, recent: [] };
   }
 
   /**
@@ -136,6 +139,16 @@ export class LocalEcs {
   advance(ms: number): void {
     this.clock.advance(ms);
     for (const r of this.state.regions.values()) runUntil(r, this.clock.now(), this.stepMs);
+  }
+
+  /** The HTTP layer reports each ECS request it starts and finishes (for `maxInFlight`). */
+  requestStarted(): void {
+    this.inFlight++;
+    this.stats.maxInFlight = Math.max(this.stats.maxInFlight, this.inFlight);
+  }
+
+  requestFinished(): void {
+    this.inFlight--;
   }
 
   latencyFor(operation: string): number {

@@ -63,11 +63,16 @@ export async function startEndpoint(options: StartOptions = {}): Promise<Running
       }
       const target = String(req.headers['x-amz-target'] ?? '');
       const latency = ecs.latencyFor(target.slice(target.indexOf('.') + 1));
-      if (latency > 0) await sleep(latency);
-      // The caller gave up (an aborted SDK call): answer nothing, change nothing.
-      if (gone) return;
-      const out = ecs.handle(req.headers, body);
-      res.writeHead(out.status, { ...out.headers, 'content-length': Buffer.byteLength(out.body) }).end(out.body);
+      ecs.requestStarted();
+      try {
+        if (latency > 0) await sleep(latency);
+        // The caller gave up (an aborted SDK call): answer nothing, change nothing.
+        if (gone) return;
+        const out = ecs.handle(req.headers, body);
+        res.writeHead(out.status, { ...out.headers, 'content-length': Buffer.byteLength(out.body) }).end(out.body);
+      } finally {
+        ecs.requestFinished();
+      }
     })().catch((e: unknown) => {
       if (!res.headersSent) res.writeHead(500).end(String(e));
     });
