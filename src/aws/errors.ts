@@ -84,8 +84,8 @@ const SERVICE_CODES: Readonly<Record<string, GatewayErrorKind>> = {
 
 function who(c: CredentialSource): string {
   if (c.kind === 'profile') return `profile "${c.profile}"`;
-  if (c.kind === 'environment') return 'the environment credentials';
-  return 'the default credentials';
+  if (c.kind === 'environment') return 'the environment variables';
+  return 'the default credential chain';
 }
 
 function profileName(c: CredentialSource): string | undefined {
@@ -106,7 +106,8 @@ export function toGatewayError(error: unknown, ctx: ErrorContext): GatewayError 
   if (error instanceof GatewayError) return error;
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as SdkErrorShape;
   const op = ctx.operation ?? 'the call';
-  const rawMessage = ctx.redact(e.message ?? String(error));
+  // One line: provider messages can carry a failed command's output on several lines.
+  const rawMessage = ctx.redact(e.message ?? String(error)).replace(/\s+/g, ' ').trim();
   const base = { operation: ctx.operation, requestId: e.$metadata?.requestId, httpStatus: e.$metadata?.httpStatusCode, attempts: e.$metadata?.attempts };
   const make = (kind: GatewayErrorKind, message: string, extra: { code?: string; command?: string } = {}): GatewayError =>
     new GatewayError(kind, message, { ...base, awsMessage: rawMessage, ...extra });
@@ -118,31 +119,32 @@ export function toGatewayError(error: unknown, ctx: ErrorContext): GatewayError 
 
   // Credential providers: nothing was sent yet.
   if (e.name === 'CredentialsProviderError' || e.name === 'TokenProviderError' || /could not load credentials/i.test(rawMessage)) {
-    if (/\bsso\b|sso session|sso token|token.*expired|sso_/i.test(rawMessage)) {
+    if (/credential_process|^Command failed/i.test(rawMessage) && ctx.credentials.kind === 'profile') {
+      return make('no-credentials', `The credential_process of profile "${ctx.credentials.profile}" failed: ${rawMessage}. Run it in a terminal to see why.`);
+    }
+    if (e.name === 'TokenProviderError' || /\bsso\b/i.test(rawMessage)) {
       const p = profile ?? 'default';
       const command = `aws sso login --profile ${p}`;
       return make('sso-login-required', `The AWS SSO session of profile "${p}" has expired or was never started: run \`${command}\`, then retry.`, { command });
-    }
-    if (/credential_process|process/i.test(rawMessage) && ctx.credentials.kind === 'profile') {
-      return make('no-credentials', `The credential_process of profile "${ctx.credentials.profile}" failed: ${rawMessage}. Run it in a terminal to see why.`);
     }
     const how =
       ctx.credentials.kind === 'environment'
         ? 'set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys)'
         : 'choose a profile from ~/.aws/config, run `aws configure` or `aws sso login --profile NAME`, or set AWS_PROFILE';
-    return make('no-credentials', `No AWS credentials found for ${who(ctx.credentials)}: ${how}. (${rawMessage})`);
+    return make('no-credentials', `No AWS credentials in ${who(ctx.credentials)}: ${how}. (${rawMessage})`);
   }
 
   if (/region is missing/i.test(rawMessage)) {
     return make('no-region', `No AWS region is set: pass --region, set AWS_REGION, or give ${profile ? `profile "${profile}"` : 'your profile'} a region in ~/.aws/config.`);
   }
-  if (/invalid region|invalid configuration.*region/i.test(rawMessage)) {
+  if (/region not accepted|invalid region|invalid configuration.*region/i.test(rawMessage)) {
     return make('unknown-region', `"${region}" is not a valid AWS region name (for example us-east-1): choose another region.`);
   }
 
   const net = networkCode(e);
   if (net) {
-    if (net === 'ENOTFOUND' && !ctx.endpoint && !KNOWN_REGIONS.has(region)) {
+    // An unknown region's endpoint does not resolve; for a known one that means DNS or the network is down.
+    if ((net === 'ENOTFOUND' || net === 'EAI_AGAIN') && !ctx.endpoint && !KNOWN_REGIONS.has(region)) {
       return make('unknown-region', `Region "${region}" is unknown or has no ECS endpoint (ecs.${region}.amazonaws.com does not resolve): choose another region.`, { code: net });
     }
     if (TLS_CODES.has(net)) {
@@ -170,7 +172,7 @@ export function toGatewayError(error: unknown, ctx: ErrorContext): GatewayError 
     case 'throttled':
       return make(kind, `ECS throttled ${op} (${rawMessage})${attempts ? ` after ${attempts} attempts` : ''}: the account's ECS request quota is shared with every other tool; wait a moment and retry.`, { code });
     case 'not-found':
-      return make(kind, `${rawMessage} (${code}): it may have been deleted, or live in another region or account than ${region}.`, { code });
+      return make(kind, `${op}: ${rawMessage} (${code}) It may have been deleted, or be in another region or account than ${region}.`, { code });
     case 'invalid-parameters':
       return make(kind, `ECS rejected ${op}: ${rawMessage}`, { code });
     case 'unsupported':

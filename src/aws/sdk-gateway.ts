@@ -36,6 +36,7 @@ import {
   type RegisterTaskDefinitionCommandInput,
   type UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs';
+import { setMaxListeners } from 'node:events';
 import { credentialProvider, SecretRedactor } from './credentials';
 import {
   toCluster,
@@ -133,6 +134,8 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
 /** An AbortController that also aborts when `parent` does: stops a batch's siblings when one fails. */
 function linkedController(parent?: AbortSignal): { controller: AbortController; unlink: () => void } {
   const controller = new AbortController();
+  // Every batch of a big load listens on this one signal (200 DescribeServices for 2,000 services): not a leak.
+  setMaxListeners(0, controller.signal);
   const onAbort = (): void => controller.abort(parent?.reason);
   if (parent?.aborted) controller.abort(parent.reason);
   else parent?.addEventListener('abort', onAbort, { once: true });

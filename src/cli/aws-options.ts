@@ -69,9 +69,13 @@ export function gatewayOptions(o: AwsCliOptions, log?: GatewayLog): GatewayOptio
   };
 }
 
-/** Loads the AWS layer (and with it the SDK) on first use. */
+/**
+ * Loads the AWS layer (and with it the SDK) on first use. A plain `require` rather than `import()`: it stays
+ * synchronous CommonJS under tsx, esbuild and Node alike (the bundle makes this the separate dist/aws.js).
+ */
 export async function loadAws(): Promise<typeof AwsLayer> {
-  return import('../aws/index');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../aws/index') as typeof AwsLayer;
 }
 
 /** Exit code 2 when nothing can work until the user acts (credentials, connection, region), 1 otherwise. */
