@@ -2,7 +2,8 @@
  * `npm run bench:tree`: what the tree costs on a big cluster under ECS's real limits. The local endpoint
  * answers every call after 50 ms and throttles like ECS (service reads: burst 100, 20 per second sustained);
  * one cluster holds 2,000 services. Measured through the EcsGateway over the real SDK client:
- * - the first page of services as the tree shows it (one ListServices page, described: 1 + 10 calls);
+ * - the first page of services as the tree shows it (one ListServices page, described: 1 + 10 calls), in a
+ *   process that has not called AWS yet and then with a new client in a warm process;
  * - every service described (20 ListServices pages + 200 DescribeServices batches: 220 calls at the least);
  * calls issued against that minimum, throttled answers, and throttling errors that reached the caller.
  */
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
     );
   };
 
+  // The first call of a process also pays for the SDK's set-up (credential and endpoint resolution, the socket).
+  await run('first page of services, cold', minimum.firstPage, async (gw) => (await gw.servicesPage(cluster)).items.length);
   await run('first page of services (tree)', minimum.firstPage, async (gw) => (await gw.servicesPage(cluster)).items.length);
   await run('all services described', minimum.all, async (gw) => (await gw.allServices(cluster)).items.length);
   await run('first page, then all (one session)', minimum.firstPage + minimum.all, async (gw) => {

@@ -259,7 +259,7 @@ export function formatTreeText(t: TreeOutput, now = Date.now()): string {
       for (const i of c.containerInstances) {
         const cpu = i.cpu.registered !== undefined ? `, CPU ${i.cpu.remaining ?? '?'}/${i.cpu.registered} free` : '';
         const mem = i.memory.registered !== undefined ? `, memory ${i.memory.remaining ?? '?'}/${i.memory.registered} MiB free` : '';
-        out.push(`      ${i.ec2InstanceId ?? i.containerInstanceArn}  ${i.status}  ${i.agentConnected ? 'agent connected' : 'agent DISCONNECTED'}, ${i.runningTasksCount} running tasks${cpu}${mem}`);
+        out.push(`      ${i.ec2InstanceId ?? i.containerInstanceArn}  ${i.status}  ${i.agentConnected ? 'agent connected' : 'agent DISCONNECTED'}, ${plural(i.runningTasksCount, 'running task')}${cpu}${mem}`);
       }
     }
   }

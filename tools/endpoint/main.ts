@@ -9,7 +9,7 @@ import { startEndpoint } from './server';
 
 const USAGE = `Usage: npm run endpoint -- [options]
 
-  --port N                  Port on 127.0.0.1 (default 4566; 0 picks a free one).
+  --port N                  Port on 127.0.0.1 (default 4600; 0 picks a free one).
   --latency MS              Delay before every answer (default 0).
   --data FILE               Seed from a JSON file (format: docs/aws-layer.md) instead of the built-in account.
   --empty                   Start with an empty account.
@@ -23,7 +23,7 @@ const USAGE = `Usage: npm run endpoint -- [options]
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      port: { type: 'string', default: '4566' },
+      port: { type: 'string', default: '4600' },
       latency: { type: 'string', default: '0' },
       data: { type: 'string' },
       empty: { type: 'boolean', default: false },
