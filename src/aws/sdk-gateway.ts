@@ -33,8 +33,28 @@ import {
   StopTaskCommand,
   UpdateServiceCommand,
   type CreateServiceCommandInput,
+  type CreateServiceCommandOutput,
+  type DeregisterTaskDefinitionCommandOutput,
+  type DescribeClustersCommandOutput,
+  type DescribeContainerInstancesCommandOutput,
+  type DescribeServiceDeploymentsCommandOutput,
+  type DescribeServicesCommandOutput,
+  type DescribeTaskDefinitionCommandOutput,
+  type DescribeTasksCommandOutput,
+  type ListAccountSettingsCommandOutput,
+  type ListClustersCommandOutput,
+  type ListContainerInstancesCommandOutput,
+  type ListServiceDeploymentsCommandOutput,
+  type ListServicesCommandOutput,
+  type ListTaskDefinitionFamiliesCommandOutput,
+  type ListTaskDefinitionsCommandOutput,
+  type ListTasksCommandOutput,
   type RegisterTaskDefinitionCommandInput,
+  type RegisterTaskDefinitionCommandOutput,
+  type StopServiceDeploymentCommandOutput,
+  type StopTaskCommandOutput,
   type UpdateServiceCommandInput,
+  type UpdateServiceCommandOutput,
 } from '@aws-sdk/client-ecs';
 import { setMaxListeners } from 'node:events';
 import { credentialProvider, SecretRedactor } from './credentials';
@@ -195,21 +215,22 @@ class SdkEcsGateway implements EcsGateway {
   }
 
   /** Every SDK call goes through here. */
-  private async send<O>(operation: string, command: unknown, o: SendOptions = {}, summarize?: (out: O) => string): Promise<O> {
+  private async send<O extends { $metadata: { attempts?: number; requestId?: string } }>(operation: string, command: unknown, o: SendOptions = {}, summarize?: (out: O) => string): Promise<O> {
     const region = await this.resolveRegion();
     const started = performance.now();
     let release: (() => void) | undefined;
     try {
       release = await this.limiter.acquire(o.signal, o.urgent);
-      const out = (await this.cached.client.send(command as Parameters<EcsClientType['send']>[0], { abortSignal: o.signal })) as O & { $metadata?: { attempts?: number; requestId?: string } };
+      // One entry point for every command: the caller names the command's output type.
+      const out = (await this.cached.client.send(command as Parameters<EcsClientType['send']>[0], { abortSignal: o.signal })) as unknown as O;
       const summary = summarize?.(out);
       this.log?.({
         type: 'call',
         operation,
         outcome: 'ok',
         durationMs: performance.now() - started,
-        attempts: out.$metadata?.attempts,
-        requestId: out.$metadata?.requestId,
+        attempts: out.$metadata.attempts,
+        requestId: out.$metadata.requestId,
         ...(o.detail || summary ? { detail: [o.detail, summary].filter(Boolean).join(', ') } : {}),
       });
       return out;
@@ -279,7 +300,7 @@ class SdkEcsGateway implements EcsGateway {
 
   async getAccountId(options: CallOptions = {}): Promise<string> {
     this.accountId ??= (async () => {
-      const out = await this.send<{ settings?: { principalArn?: string }[] }>('ListAccountSettings', new ListAccountSettingsCommand({ effectiveSettings: true, maxResults: 1 }), options);
+      const out = await this.send<ListAccountSettingsCommandOutput>('ListAccountSettings', new ListAccountSettingsCommand({ effectiveSettings: true, maxResults: 1 }), options);
       const account = accountOfArn(out.settings?.[0]?.principalArn ?? '');
       if (!account) throw new GatewayError('unknown', 'ECS did not name the account of these credentials (ListAccountSettings returned no principal ARN).', { operation: 'ListAccountSettings' });
       return account;
@@ -291,13 +312,13 @@ class SdkEcsGateway implements EcsGateway {
   // ───────────── clusters ─────────────
 
   async listClusters(r: PageRequest = {}): Promise<Page<string>> {
-    const out = await this.send<{ clusterArns?: string[]; nextToken?: string }>('ListClusters', new ListClustersCommand({ maxResults: LIST_PAGE_SIZE, nextToken: r.nextToken }), { ...r, urgent: true }, (o) => `${o.clusterArns?.length ?? 0} items`);
+    const out = await this.send<ListClustersCommandOutput>('ListClusters', new ListClustersCommand({ maxResults: LIST_PAGE_SIZE, nextToken: r.nextToken }), { ...r, urgent: true }, (o) => `${o.clusterArns?.length ?? 0} items`);
     return { items: out.clusterArns ?? [], nextToken: out.nextToken };
   }
 
   describeClusters(clusters: string[], o: CallOptions = {}): Promise<Described<Cluster>> {
     return this.batched(clusters, DESCRIBE_BATCH.DescribeClusters, o.signal, async (batch, signal) => {
-      const out = await this.send<{ clusters?: Parameters<typeof toCluster>[0][]; failures?: Parameters<typeof toFailures>[0] }>(
+      const out = await this.send<DescribeClustersCommandOutput>(
         'DescribeClusters',
         new DescribeClustersCommand({ clusters: batch, include: ['STATISTICS', 'SETTINGS', 'TAGS'] }),
         { signal, detail: `${batch.length} clusters` },
@@ -319,7 +340,7 @@ class SdkEcsGateway implements EcsGateway {
   // ───────────── services ─────────────
 
   async listServices(cluster: string, r: PageRequest = {}): Promise<Page<string>> {
-    const out = await this.send<{ serviceArns?: string[]; nextToken?: string }>(
+    const out = await this.send<ListServicesCommandOutput>(
       'ListServices',
       new ListServicesCommand({ cluster, maxResults: LIST_PAGE_SIZE, nextToken: r.nextToken }),
       { ...r, urgent: true, detail: `cluster=${cluster}` },
@@ -330,7 +351,7 @@ class SdkEcsGateway implements EcsGateway {
 
   describeServices(cluster: string, services: string[], o: CallOptions = {}): Promise<Described<Service>> {
     return this.batched(services, DESCRIBE_BATCH.DescribeServices, o.signal, async (batch, signal) => {
-      const out = await this.send<{ services?: Parameters<typeof toService>[0][]; failures?: Parameters<typeof toFailures>[0] }>(
+      const out = await this.send<DescribeServicesCommandOutput>(
         'DescribeServices',
         new DescribeServicesCommand({ cluster, services: batch }),
         { signal, detail: `cluster=${cluster}, ${batch.length} services` },
@@ -352,7 +373,7 @@ class SdkEcsGateway implements EcsGateway {
   // ───────────── tasks ─────────────
 
   async listTasks(cluster: string, f: TaskFilter & PageRequest = {}): Promise<Page<string>> {
-    const out = await this.send<{ taskArns?: string[]; nextToken?: string }>(
+    const out = await this.send<ListTasksCommandOutput>(
       'ListTasks',
       new ListTasksCommand({
         cluster,
@@ -373,7 +394,7 @@ class SdkEcsGateway implements EcsGateway {
 
   describeTasks(cluster: string, tasks: string[], o: CallOptions = {}): Promise<Described<Task>> {
     return this.batched(tasks, DESCRIBE_BATCH.DescribeTasks, o.signal, async (batch, signal) => {
-      const out = await this.send<{ tasks?: Parameters<typeof toTask>[0][]; failures?: Parameters<typeof toFailures>[0] }>(
+      const out = await this.send<DescribeTasksCommandOutput>(
         'DescribeTasks',
         new DescribeTasksCommand({ cluster, tasks: batch }),
         { signal, detail: `cluster=${cluster}, ${batch.length} tasks` },
@@ -408,7 +429,7 @@ class SdkEcsGateway implements EcsGateway {
   // ───────────── container instances ─────────────
 
   async listContainerInstances(cluster: string, r: PageRequest = {}): Promise<Page<string>> {
-    const out = await this.send<{ containerInstanceArns?: string[]; nextToken?: string }>(
+    const out = await this.send<ListContainerInstancesCommandOutput>(
       'ListContainerInstances',
       new ListContainerInstancesCommand({ cluster, maxResults: LIST_PAGE_SIZE, nextToken: r.nextToken }),
       { ...r, urgent: true, detail: `cluster=${cluster}` },
@@ -419,7 +440,7 @@ class SdkEcsGateway implements EcsGateway {
 
   describeContainerInstances(cluster: string, instances: string[], o: CallOptions = {}): Promise<Described<ContainerInstance>> {
     return this.batched(instances, DESCRIBE_BATCH.DescribeContainerInstances, o.signal, async (batch, signal) => {
-      const out = await this.send<{ containerInstances?: Parameters<typeof toContainerInstance>[0][]; failures?: Parameters<typeof toFailures>[0] }>(
+      const out = await this.send<DescribeContainerInstancesCommandOutput>(
         'DescribeContainerInstances',
         new DescribeContainerInstancesCommand({ cluster, containerInstances: batch }),
         { signal, detail: `cluster=${cluster}, ${batch.length} instances` },
@@ -441,7 +462,7 @@ class SdkEcsGateway implements EcsGateway {
   // ───────────── task definitions ─────────────
 
   async listTaskDefinitionFamilies(r: PageRequest & { familyPrefix?: string; status?: 'ACTIVE' | 'INACTIVE' | 'ALL' } = {}): Promise<Page<string>> {
-    const out = await this.send<{ families?: string[]; nextToken?: string }>(
+    const out = await this.send<ListTaskDefinitionFamiliesCommandOutput>(
       'ListTaskDefinitionFamilies',
       new ListTaskDefinitionFamiliesCommand({ familyPrefix: r.familyPrefix, status: r.status, maxResults: LIST_PAGE_SIZE, nextToken: r.nextToken }),
       { signal: r.signal, urgent: true, detail: r.status },
@@ -451,7 +472,7 @@ class SdkEcsGateway implements EcsGateway {
   }
 
   async listTaskDefinitions(r: PageRequest & { family?: string; status?: TaskDefinitionStatus; sort?: 'ASC' | 'DESC' } = {}): Promise<Page<TaskDefinitionRef>> {
-    const out = await this.send<{ taskDefinitionArns?: string[]; nextToken?: string }>(
+    const out = await this.send<ListTaskDefinitionsCommandOutput>(
       'ListTaskDefinitions',
       new ListTaskDefinitionsCommand({ familyPrefix: r.family, status: r.status, sort: r.sort ?? 'DESC', maxResults: LIST_PAGE_SIZE, nextToken: r.nextToken }),
       { signal: r.signal, urgent: true, detail: [r.family && `family=${r.family}`, r.status].filter(Boolean).join(', ') },
@@ -461,7 +482,7 @@ class SdkEcsGateway implements EcsGateway {
   }
 
   async describeTaskDefinition(taskDefinition: string, o: CallOptions = {}): Promise<TaskDefinitionDescription> {
-    const out = await this.send<{ taskDefinition?: Parameters<typeof toTaskDefinition>[0]; tags?: Parameters<typeof toTaskDefinitionTags>[0] }>(
+    const out = await this.send<DescribeTaskDefinitionCommandOutput>(
       'DescribeTaskDefinition',
       new DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] }),
       { ...o, detail: taskDefinition },
@@ -470,7 +491,7 @@ class SdkEcsGateway implements EcsGateway {
   }
 
   async registerTaskDefinition(input: JsonObject, o: CallOptions = {}): Promise<TaskDefinitionDescription> {
-    const out = await this.send<{ taskDefinition?: Parameters<typeof toTaskDefinition>[0]; tags?: Parameters<typeof toTaskDefinitionTags>[0] }>(
+    const out = await this.send<RegisterTaskDefinitionCommandOutput>(
       'RegisterTaskDefinition',
       new RegisterTaskDefinitionCommand(input as unknown as RegisterTaskDefinitionCommandInput),
       { ...o, detail: `family=${String(input.family)}` },
@@ -480,14 +501,14 @@ class SdkEcsGateway implements EcsGateway {
   }
 
   async deregisterTaskDefinition(taskDefinition: string, o: CallOptions = {}): Promise<TaskDefinition> {
-    const out = await this.send<{ taskDefinition?: Parameters<typeof toTaskDefinition>[0] }>('DeregisterTaskDefinition', new DeregisterTaskDefinitionCommand({ taskDefinition }), { ...o, detail: taskDefinition });
+    const out = await this.send<DeregisterTaskDefinitionCommandOutput>('DeregisterTaskDefinition', new DeregisterTaskDefinitionCommand({ taskDefinition }), { ...o, detail: taskDefinition });
     return toTaskDefinition(out.taskDefinition ?? {});
   }
 
   // ───────────── changes ─────────────
 
   async createService(input: JsonObject, o: CallOptions = {}): Promise<Service> {
-    const out = await this.send<{ service?: Parameters<typeof toService>[0] }>('CreateService', new CreateServiceCommand(input as unknown as CreateServiceCommandInput), {
+    const out = await this.send<CreateServiceCommandOutput>('CreateService', new CreateServiceCommand(input as unknown as CreateServiceCommandInput), {
       ...o,
       detail: `cluster=${String(input.cluster ?? 'default')}, service=${String(input.serviceName)}`,
     });
@@ -496,7 +517,7 @@ class SdkEcsGateway implements EcsGateway {
 
   async updateService(input: UpdateServiceInput, o: CallOptions = {}): Promise<Service> {
     const changes = Object.keys(input).filter((k) => k !== 'cluster' && k !== 'service' && input[k] !== undefined);
-    const out = await this.send<{ service?: Parameters<typeof toService>[0] }>('UpdateService', new UpdateServiceCommand(input as unknown as UpdateServiceCommandInput), {
+    const out = await this.send<UpdateServiceCommandOutput>('UpdateService', new UpdateServiceCommand(input as unknown as UpdateServiceCommandInput), {
       ...o,
       detail: `cluster=${input.cluster}, service=${input.service}, changes: ${changes.join(' ') || 'none'}`,
     });
@@ -504,14 +525,14 @@ class SdkEcsGateway implements EcsGateway {
   }
 
   async stopTask(cluster: string, task: string, reason?: string, o: CallOptions = {}): Promise<Task> {
-    const out = await this.send<{ task?: Parameters<typeof toTask>[0] }>('StopTask', new StopTaskCommand({ cluster, task, reason }), { ...o, detail: `cluster=${cluster}, task=${task}` });
+    const out = await this.send<StopTaskCommandOutput>('StopTask', new StopTaskCommand({ cluster, task, reason }), { ...o, detail: `cluster=${cluster}, task=${task}` });
     return toTask(out.task ?? {});
   }
 
   // ───────────── service deployments ─────────────
 
   async listServiceDeployments(cluster: string, service: string, r: PageRequest & { status?: ServiceDeploymentStatus[] } = {}): Promise<Page<ServiceDeploymentBrief>> {
-    const out = await this.send<{ serviceDeployments?: Parameters<typeof toServiceDeploymentBrief>[0][]; nextToken?: string }>(
+    const out = await this.send<ListServiceDeploymentsCommandOutput>(
       'ListServiceDeployments',
       new ListServiceDeploymentsCommand({ cluster, service, status: r.status, maxResults: LIST_PAGE_SIZE, nextToken: r.nextToken }),
       { signal: r.signal, urgent: true, detail: `cluster=${cluster}, service=${service}` },
@@ -522,7 +543,7 @@ class SdkEcsGateway implements EcsGateway {
 
   describeServiceDeployments(arns: string[], o: CallOptions = {}): Promise<Described<ServiceDeployment>> {
     return this.batched(arns, DESCRIBE_BATCH.DescribeServiceDeployments, o.signal, async (batch, signal) => {
-      const out = await this.send<{ serviceDeployments?: Parameters<typeof toServiceDeployment>[0][]; failures?: Parameters<typeof toFailures>[0] }>(
+      const out = await this.send<DescribeServiceDeploymentsCommandOutput>(
         'DescribeServiceDeployments',
         new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: batch }),
         { signal, detail: `${batch.length} service deployments` },
@@ -532,7 +553,7 @@ class SdkEcsGateway implements EcsGateway {
   }
 
   async stopServiceDeployment(arn: string, stopType: 'ROLLBACK' | 'ABORT' = 'ROLLBACK', o: CallOptions = {}): Promise<string> {
-    const out = await this.send<{ serviceDeploymentArn?: string }>('StopServiceDeployment', new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType }), { ...o, detail: `${arn}, ${stopType}` });
+    const out = await this.send<StopServiceDeploymentCommandOutput>('StopServiceDeployment', new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType }), { ...o, detail: `${arn}, ${stopType}` });
     return out.serviceDeploymentArn ?? arn;
   }
 }

@@ -5,7 +5,7 @@
  * rollout fail just by registering a revision with a marker.
  */
 import type { ClusterRecord, RegionState, Behaviour } from './state';
-import type { Container, Json, Task, TaskDefinition } from './model';
+import type { Container, Task, TaskDefinition } from './model';
 
 /** Simulated ms → ECS wire timestamp (epoch seconds). */
 export const epoch = (ms: number): number => Math.round(ms) / 1000;
@@ -232,9 +232,4 @@ export function advanceTask(task: Task, behaviour: Behaviour, now: number, ids: 
 /** Removes STOPPED tasks older than ECS keeps them visible (about an hour). */
 export function pruneStopped(c: ClusterRecord, now: number, keepMs = 3_600_000): void {
   for (const [id, t] of c.tasks) if (t.lastStatus === 'STOPPED' && t.stoppedAt !== undefined && now - t.stoppedAt * 1000 > keepMs) c.tasks.delete(id);
-}
-
-/** The container definitions' health checks, if any container has one. */
-export function definesHealthCheck(td: TaskDefinition): boolean {
-  return td.containerDefinitions.some((cd: Json) => cd.healthCheck !== undefined);
 }

@@ -41,8 +41,9 @@ export const ListServiceDeployments: Operation = (ctx, input) => {
       status: sd.status,
       ...(sd.statusReason ? { statusReason: sd.statusReason } : {}),
     }));
-  // Newest first, as ECS lists them; the page key is the creation order.
-  const keyed = briefs.map((b, i) => ({ b, key: String(briefs.length - i).padStart(10, '0') }));
+  // Newest first, as ECS lists them, keyed by creation time (and ARN) so that a deployment started between
+  // two pages does not shift the next one.
+  const keyed = briefs.map((b) => ({ b, key: `${String(Math.round(b.createdAt * 1000)).padStart(15, '0')} ${b.serviceDeploymentArn}` })).sort((x, y) => (x.key < y.key ? 1 : -1));
   const page = paginate(keyed, (k) => k.key, input, 20, ['ListServiceDeployments', c.cluster.clusterName, rec.service.serviceName, statuses, before, after], true);
   return { serviceDeployments: page.items.map((k) => k.b), nextToken: page.nextToken };
 };
