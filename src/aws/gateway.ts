@@ -462,7 +462,6 @@ export function describeCredentials(c: CredentialSource): string {
 /** One log line for an entry: `ListServices ok 53 ms (cluster=prod, 100 items)`. */
 export function formatLogEntry(e: GatewayLogEntry): string {
   if (e.type === 'session') return `AWS session: ${describeCredentials(e.credentials)}, region ${e.region}, ${e.endpoint ? `endpoint ${e.endpoint}` : 'default endpoint'}`;
-  const attempts = e.attempts && e.attempts > 1 ? `, ${e.attempts} attempts` : '';
-  const id = e.requestId ? `, request ${e.requestId}` : '';
-  return `${e.operation} ${e.outcome} ${Math.round(e.durationMs)} ms${e.detail ? ` (${e.detail}${attempts}${id})` : attempts || id ? ` (${(attempts + id).slice(2)})` : ''}`;
+  const extras = [e.detail, e.attempts && e.attempts > 1 ? `${e.attempts} attempts` : undefined, e.requestId ? `request ${e.requestId}` : undefined].filter(Boolean);
+  return `${e.operation} ${e.outcome} ${Math.round(e.durationMs)} ms${extras.length > 0 ? ` (${extras.join(', ')})` : ''}`;
 }

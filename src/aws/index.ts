@@ -9,6 +9,7 @@
  * const page = await gateway.servicesPage('prod');
  * ```
  */
-export { createSdkGateway as createEcsGateway, disposeClients } from './sdk-gateway';
+export { createSdkGateway as createEcsGateway } from './sdk-gateway';
+export { disposeClients } from './clients';
 export { listProfiles, type ProfileInfo, type ProfileKind } from './credentials';
 export * from './gateway';

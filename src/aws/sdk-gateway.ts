@@ -1,16 +1,13 @@
 /**
  * EcsGateway over `@aws-sdk/client-ecs`.
  *
- * - One SDK client per (credential source, region, endpoint), cached for the process: the SDK's adaptive retry
- *   mode keeps a client-side rate limiter per client, which only learns the account's throttling if one client
- *   serves that scope.
+ * - One cached SDK client per (credential source, region, endpoint), with adaptive retries: see clients.ts.
  * - Every call goes through one place (`send`): bounded concurrency, the caller's AbortSignal, a log entry with
  *   operation, outcome and duration, and every failure turned into a GatewayError.
  * - Lists ask for 100 items a page; Describe calls go in batches at the API maximum, in parallel up to the
  *   concurrency bound, and keep ECS's `failures[]`.
  */
 import {
-  type ECSClient as EcsClientType,
   CreateServiceCommand,
   DeregisterTaskDefinitionCommand,
   DescribeClustersCommand,
@@ -19,7 +16,6 @@ import {
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
-  ECSClient,
   ListAccountSettingsCommand,
   ListClustersCommand,
   ListContainerInstancesCommand,
@@ -57,7 +53,7 @@ import {
   type UpdateServiceCommandOutput,
 } from '@aws-sdk/client-ecs';
 import { setMaxListeners } from 'node:events';
-import { credentialProvider, SecretRedactor } from './credentials';
+import { cachedClient, type CachedClient } from './clients';
 import {
   toCluster,
   toContainerInstance,
@@ -105,45 +101,6 @@ import { abortError, Limiter } from './limiter';
 
 const DEFAULT_MAX_ATTEMPTS = 5;
 const DEFAULT_CONCURRENCY = 4;
-
-interface CachedClient {
-  client: EcsClientType;
-  redactor: SecretRedactor;
-}
-
-const clients = new Map<string, CachedClient>();
-
-function clientKey(credentials: CredentialSource, region: string | undefined, endpoint: string | undefined, maxAttempts: number): string {
-  return JSON.stringify([credentials.kind, credentials.kind === 'profile' ? credentials.profile : '', region ?? '', endpoint ?? '', maxAttempts]);
-}
-
-function cachedClient(credentials: CredentialSource, region: string | undefined, endpoint: string | undefined, maxAttempts: number): CachedClient {
-  const key = clientKey(credentials, region, endpoint, maxAttempts);
-  let cached = clients.get(key);
-  if (!cached) {
-    const redactor = new SecretRedactor();
-    const client = new ECSClient({
-      // Without an explicit region the SDK reads AWS_REGION, then the region of this profile.
-      ...(region ? { region } : {}),
-      ...(credentials.kind === 'profile' ? { profile: credentials.profile } : {}),
-      ...(endpoint ? { endpoint } : {}),
-      credentials: credentialProvider(credentials, redactor),
-      retryMode: 'adaptive',
-      maxAttempts,
-      // Fail fast on a dead endpoint; a slow answer may still take a while.
-      requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
-    });
-    cached = { client, redactor };
-    clients.set(key, cached);
-  }
-  return cached;
-}
-
-/** Closes every cached SDK client (sockets included); the next gateway call creates fresh ones. */
-export function disposeClients(): void {
-  for (const { client } of clients.values()) client.destroy();
-  clients.clear();
-}
 
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -217,18 +174,20 @@ class SdkEcsGateway implements EcsGateway {
   /** Every SDK call goes through here. */
   private async send<O extends { $metadata: { attempts?: number; requestId?: string } }>(operation: string, command: unknown, o: SendOptions = {}, summarize?: (out: O) => string): Promise<O> {
     const region = await this.resolveRegion();
-    const started = performance.now();
     let release: (() => void) | undefined;
+    let sent: number | undefined;
     try {
       release = await this.limiter.acquire(o.signal, o.urgent);
+      // The duration logged is the call's own, not the wait for a free slot.
+      sent = performance.now();
       // One entry point for every command: the caller names the command's output type.
-      const out = (await this.cached.client.send(command as Parameters<EcsClientType['send']>[0], { abortSignal: o.signal })) as unknown as O;
+      const out = (await this.cached.client.send(command as Parameters<CachedClient['client']['send']>[0], { abortSignal: o.signal })) as unknown as O;
       const summary = summarize?.(out);
       this.log?.({
         type: 'call',
         operation,
         outcome: 'ok',
-        durationMs: performance.now() - started,
+        durationMs: performance.now() - sent,
         attempts: out.$metadata.attempts,
         requestId: out.$metadata.requestId,
         ...(o.detail || summary ? { detail: [o.detail, summary].filter(Boolean).join(', ') } : {}),
@@ -240,10 +199,10 @@ class SdkEcsGateway implements EcsGateway {
         type: 'call',
         operation,
         outcome: error.kind,
-        durationMs: performance.now() - started,
+        durationMs: sent === undefined ? 0 : performance.now() - sent,
         attempts: error.details.attempts,
         requestId: error.details.requestId,
-        detail: [o.detail, error.details.code, error.details.awsMessage].filter(Boolean).join(', '),
+        detail: [o.detail, sent === undefined ? 'not sent' : error.details.code, error.details.awsMessage].filter(Boolean).join(', '),
       });
       throw error;
     } finally {
