@@ -99,6 +99,28 @@ describe('local endpoint: rollouts through the gateway', () => {
     assert.ok(stopped.items.some((t) => t.stopCode === 'TaskFailedToStart' && /CannotPullContainerError/.test(t.stoppedReason ?? '')));
   });
 
+  it('a new service whose first revision fails has nothing to roll back to: ROLLBACK_FAILED', async () => {
+    const { gw } = gatewayFor(ctx.endpoint);
+    const bad = await nextRevision(gw, 'worker', (c) => (c[0].dockerLabels = { [BEHAVIOUR_LABEL]: 'fail-health-check' }));
+    const created = await gw.createService({
+      cluster: 'prod',
+      serviceName: 'canary',
+      taskDefinition: bad,
+      desiredCount: 2,
+      launchType: 'FARGATE',
+      networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0a1b2c3d4e5f60001'], securityGroups: ['sg-0a1b2c3d4e5f60001'] } },
+      deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } },
+    });
+    assert.equal(created.serviceArn, 'arn:aws:ecs:us-east-1:123456789012:service/prod/canary');
+    advance(90);
+    const [sd] = (await gw.listServiceDeployments('prod', 'canary')).items;
+    assert.equal(sd.status, 'ROLLBACK_FAILED');
+    assert.match(sd.statusReason ?? '', /no completed service revision to roll back to/);
+    const s = await service(gw, 'canary');
+    assert.equal(s.deployments[0].rolloutState, 'FAILED');
+    assert.equal(s.runningCount, 0);
+  });
+
   it('StopServiceDeployment rolls an in-progress deployment back', async () => {
     const { gw } = gatewayFor(ctx.endpoint);
     const before = (await service(gw, 'web')).taskDefinition;
