@@ -3,7 +3,8 @@
  * or list sizes on the client, so everything here is what a caller would otherwise only learn from AWS.
  */
 import { EcsError, invalidParameter, missing } from './errors';
-import type { Json } from './model';
+import { lastSegment } from './arns';
+import type { Failure, Json } from './model';
 
 /** A required string member. */
 export function requiredString(input: Json, member: string): string {
@@ -100,4 +101,20 @@ export function parseBody(raw: string): Json {
   }
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new EcsError('SerializationException', 'Start of structure or map found where not expected.');
   return v as Json;
+}
+
+/**
+ * What every Describe action does with its list: each id (name, id or ARN) found is rendered, each one missing
+ * becomes a `failures[]` entry with reason MISSING and the ARN the id stands for. `find` gets the name or id
+ * (the ARN's last segment) and the id as given.
+ */
+export function describeEach<T>(ids: readonly string[], find: (key: string, id: string) => T | undefined, render: (item: T) => unknown, arnOf: (id: string) => string): { items: Json[]; failures: Failure[] } {
+  const items: Json[] = [];
+  const failures: Failure[] = [];
+  for (const id of ids) {
+    const found = find(lastSegment(id), id);
+    if (found) items.push(render(found) as Json);
+    else failures.push({ arn: id.startsWith('arn:') ? id : arnOf(id), reason: 'MISSING' });
+  }
+  return { items, failures };
 }

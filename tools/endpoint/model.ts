@@ -4,6 +4,10 @@
  * Members the endpoint only stores and echoes (network configuration, container definitions, ...) stay `Json`.
  */
 
+import type { ServiceDeploymentStatus } from '../../src/aws/gateway';
+
+export type { ServiceDeploymentStatus };
+
 /** Any JSON object taken from a request and echoed back. */
 export type Json = Record<string, unknown>;
 
@@ -195,17 +199,6 @@ export interface ServiceRevisionSummary {
   runningTaskCount: number;
   pendingTaskCount: number;
 }
-
-export type ServiceDeploymentStatus =
-  | 'PENDING'
-  | 'IN_PROGRESS'
-  | 'SUCCESSFUL'
-  | 'STOPPED'
-  | 'STOP_REQUESTED'
-  | 'ROLLBACK_REQUESTED'
-  | 'ROLLBACK_IN_PROGRESS'
-  | 'ROLLBACK_SUCCESSFUL'
-  | 'ROLLBACK_FAILED';
 
 export interface ServiceDeployment {
   serviceDeploymentArn: string;

@@ -1,7 +1,6 @@
 /** Clusters, container instances and account settings. */
-import { lastSegment } from '../arns';
 import { invalidParameter } from '../errors';
-import { idList, optionalEnum, optionalString, paginate } from '../input';
+import { describeEach, idList, optionalEnum, optionalString, paginate } from '../input';
 import type { ContainerInstance, Json } from '../model';
 import type { ClusterRecord } from '../state';
 import { epoch } from '../tasks';
@@ -45,14 +44,12 @@ export const ListClusters: Operation = (ctx, input) => {
 export const DescribeClusters: Operation = (ctx, input) => {
   const names = idList(input, 'clusters', 100, 'clusters', false);
   const include = Array.isArray(input.include) ? (input.include as string[]) : [];
-  const clusters: Json[] = [];
-  const failures: Json[] = [];
-  for (const id of names.length > 0 ? names : ['default']) {
-    const c = ctx.r.clusters.get(lastSegment(id));
-    if (c && c.cluster.status === 'ACTIVE') clusters.push(renderCluster(c, include) as unknown as Json);
-    else failures.push({ arn: id.startsWith('arn:') ? id : ctx.r.arns.cluster(id), reason: 'MISSING' });
-  }
-  return { clusters, failures };
+  const active = (name: string): ClusterRecord | undefined => {
+    const c = ctx.r.clusters.get(name);
+    return c?.cluster.status === 'ACTIVE' ? c : undefined;
+  };
+  const { items, failures } = describeEach(names.length > 0 ? names : ['default'], active, (c) => renderCluster(c, include), (id) => ctx.r.arns.cluster(id));
+  return { clusters: items, failures };
 };
 
 /**
@@ -101,14 +98,8 @@ export const ListContainerInstances: Operation = (ctx, input) => {
 export const DescribeContainerInstances: Operation = (ctx, input) => {
   const c = ctx.r.cluster(optionalString(input, 'cluster'));
   const ids = idList(input, 'containerInstances', 100, 'instanceIds');
-  const containerInstances: Json[] = [];
-  const failures: Json[] = [];
-  for (const id of ids) {
-    const inst = c.instances.get(lastSegment(id));
-    if (inst) containerInstances.push(renderContainerInstance(c, inst) as unknown as Json);
-    else failures.push({ arn: id.startsWith('arn:') ? id : ctx.r.arns.containerInstance(c.cluster.clusterName, id), reason: 'MISSING' });
-  }
-  return { containerInstances, failures };
+  const { items, failures } = describeEach(ids, (id) => c.instances.get(id), (inst) => renderContainerInstance(c, inst), (id) => ctx.r.arns.containerInstance(c.cluster.clusterName, id));
+  return { containerInstances: items, failures };
 };
 
 const ACCOUNT_SETTINGS: readonly [string, string][] = [

@@ -1,6 +1,6 @@
 /** The service-deployment API (ECS, October 2024): list, describe and stop the rollouts of a service. */
 import { EcsError, invalidParameter } from '../errors';
-import { idList, optionalEnum, optionalString, paginate, requiredString } from '../input';
+import { describeEach, idList, optionalEnum, optionalString, paginate, requiredString } from '../input';
 import type { Json, ServiceDeploymentStatus } from '../model';
 import { renderServiceDeployment } from '../views';
 import type { Operation } from './context';
@@ -50,14 +50,8 @@ export const ListServiceDeployments: Operation = (ctx, input) => {
 
 export const DescribeServiceDeployments: Operation = (ctx, input) => {
   const arns = idList(input, 'serviceDeploymentArns', 20, 'serviceDeploymentArns');
-  const serviceDeployments: Json[] = [];
-  const failures: Json[] = [];
-  for (const arn of arns) {
-    const sd = ctx.r.serviceDeployments.get(arn);
-    if (sd) serviceDeployments.push(renderServiceDeployment(ctx.r, sd) as unknown as Json);
-    else failures.push({ arn, reason: 'MISSING' });
-  }
-  return { serviceDeployments, failures };
+  const { items, failures } = describeEach(arns, (_, arn) => ctx.r.serviceDeployments.get(arn), (sd) => renderServiceDeployment(ctx.r, sd), (arn) => arn);
+  return { serviceDeployments: items, failures };
 };
 
 export const StopServiceDeployment: Operation = (ctx, input) => {

@@ -1,7 +1,6 @@
 /** Services: list, describe, create and update (the update that starts a rollout). */
-import { lastSegment } from '../arns';
 import { clientError, EcsError, invalidParameter, missing, serviceNotActive } from '../errors';
-import { idList, optionalEnum, optionalInt, optionalString, paginate, requiredString } from '../input';
+import { describeEach, idList, optionalEnum, optionalInt, optionalString, paginate, requiredString } from '../input';
 import type { DeploymentConfiguration, Json, Service, TaskDefinition } from '../model';
 import { beginDeployment } from '../scheduler';
 import type { ClusterRecord, ServiceRecord } from '../state';
@@ -29,14 +28,8 @@ export const DescribeServices: Operation = (ctx, input) => {
   const c = ctx.r.cluster(optionalString(input, 'cluster'));
   const names = idList(input, 'services', 10, 'service names');
   const includeTags = Array.isArray(input.include) && input.include.includes('TAGS');
-  const services: Json[] = [];
-  const failures: Json[] = [];
-  for (const id of names) {
-    const rec = c.services.get(lastSegment(id));
-    if (rec) services.push(renderService(c, rec, includeTags, ctx.serviceDeploymentsApi) as unknown as Json);
-    else failures.push({ arn: id.startsWith('arn:') ? id : ctx.r.arns.service(c.cluster.clusterName, id), reason: 'MISSING' });
-  }
-  return { services, failures };
+  const { items, failures } = describeEach(names, (name) => c.services.get(name), (rec) => renderService(c, rec, includeTags, ctx.serviceDeploymentsApi), (id) => ctx.r.arns.service(c.cluster.clusterName, id));
+  return { services: items, failures };
 };
 
 /** The task definition a service request names, as CreateService and UpdateService check it. */

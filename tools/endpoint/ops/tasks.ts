@@ -1,8 +1,8 @@
 /** Tasks: list (by service, family, container instance, desired status), describe, stop. */
 import { lastSegment } from '../arns';
 import { invalidParameter } from '../errors';
-import { idList, optionalEnum, optionalString, paginate, requiredString } from '../input';
-import type { Json, Task } from '../model';
+import { describeEach, idList, optionalEnum, optionalString, paginate, requiredString } from '../input';
+import type { Task } from '../model';
 import { requestStop } from '../tasks';
 import { renderTask } from '../views';
 import type { Operation } from './context';
@@ -32,14 +32,8 @@ export const DescribeTasks: Operation = (ctx, input) => {
   const c = ctx.r.cluster(optionalString(input, 'cluster'));
   const ids = idList(input, 'tasks', 100, 'taskIds');
   const includeTags = Array.isArray(input.include) && input.include.includes('TAGS');
-  const tasks: Json[] = [];
-  const failures: Json[] = [];
-  for (const id of ids) {
-    const t = c.tasks.get(lastSegment(id));
-    if (t) tasks.push(renderTask(t, includeTags) as unknown as Json);
-    else failures.push({ arn: id.startsWith('arn:') ? id : ctx.r.arns.task(c.cluster.clusterName, id), reason: 'MISSING' });
-  }
-  return { tasks, failures };
+  const { items, failures } = describeEach(ids, (id) => c.tasks.get(id), (t) => renderTask(t, includeTags), (id) => ctx.r.arns.task(c.cluster.clusterName, id));
+  return { tasks: items, failures };
 };
 
 export const StopTask: Operation = (ctx, input) => {
