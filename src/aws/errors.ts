@@ -157,7 +157,9 @@ export function toGatewayError(error: unknown, ctx: ErrorContext): GatewayError 
   const code = e.name && e.name !== 'Error' ? e.name : undefined;
   let kind: GatewayErrorKind | undefined = code ? SERVICE_CODES[code] : undefined;
   if (code === 'ClientException' && /not authorized/i.test(rawMessage)) kind = 'access-denied';
-  if (code === 'ClientException' && /unable to describe task definition|not found|does not exist/i.test(rawMessage)) kind = 'not-found';
+  // ECS reports some missing things as client or parameter errors ("Unable to describe task definition.",
+  // "The referenced task was not found.").
+  if ((code === 'ClientException' || code === 'InvalidParameterException') && /unable to describe task definition|not found|does not exist/i.test(rawMessage)) kind = 'not-found';
   if (!kind && (e.$fault === 'server' || (e.$metadata?.httpStatusCode ?? 0) >= 500)) kind = 'server-error';
   const attempts = e.$metadata?.attempts;
   switch (kind) {

@@ -124,6 +124,7 @@ describe('aws gateway: every failure is a typed outcome that says what to do', (
     assert.match(cluster.message, /Cluster not found/);
     assert.equal((await rejection(gw.describeTaskDefinition('nope:1'))).kind, 'not-found');
     assert.equal((await rejection(gw.updateService({ cluster: 'prod', service: 'nope', desiredCount: 1 }))).kind, 'not-found');
+    assert.equal((await rejection(gw.stopTask('prod', '0123456789abcdef0123456789abcdef'))).kind, 'not-found');
     const [done] = (await gw.listServiceDeployments('prod', 'web', { status: ['SUCCESSFUL'] })).items;
     assert.equal((await rejection(gw.stopServiceDeployment(done.serviceDeploymentArn))).kind, 'conflict');
     ctx.endpoint.ecs.serviceDeploymentsApi = false;
