@@ -77,10 +77,27 @@ const common = {
   define: { ECS_LENS_VERSION: JSON.stringify(pkg.version) },
 };
 
+/**
+ * The AWS layer (src/aws/index.ts, with the AWS SDK) is a bundle of its own, dist/aws.js. The extension and the
+ * CLI `require('…/aws/index')` only when an AWS feature runs; in their bundles that require becomes
+ * `require('./aws.js')`, so activation and `ecs-lens lint` never load the SDK. (esbuild would inline a lazy
+ * import into the same file.)
+ */
+const awsLayerExternal = {
+  name: 'aws-layer-external',
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)aws\/index$/ }, (args) => {
+      const resolved = join(args.resolveDir, args.path);
+      return resolved === join(root, 'src/aws/index') ? { path: './aws.js', external: true } : undefined;
+    });
+  },
+};
+
 const bundles = [
-  { entryPoints: { extension: 'src/extension/main.ts' }, external: ['vscode'] },
-  { entryPoints: { cli: 'src/cli/main.ts' } },
+  { entryPoints: { extension: 'src/extension/main.ts' }, external: ['vscode'], plugins: [awsLayerExternal] },
+  { entryPoints: { cli: 'src/cli/main.ts' }, plugins: [awsLayerExternal] },
   { entryPoints: { index: 'src/index.ts' } },
+  { entryPoints: { aws: 'src/aws/index.ts' } },
 ];
 
 /** knowledge/*.md → src/core/generated/knowledge.json: bundled into the engine, never read from disk at run time. */

@@ -6,6 +6,7 @@ import { UsageError } from './args';
 import { EXPLAIN_USAGE, explainCommand } from './explain';
 import { LINT_USAGE, lintCommand } from './lint';
 import { RULES_USAGE, rulesCommand } from './rules';
+import { TREE_USAGE, treeCommand } from './tree';
 import type { CommandResult } from './types';
 
 declare const ECS_LENS_VERSION: string | undefined;
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   lint: { run: (argv) => lintCommand(argv, version), usage: LINT_USAGE },
   rules: { run: rulesCommand, usage: RULES_USAGE },
   explain: { run: explainCommand, usage: EXPLAIN_USAGE },
+  tree: { run: treeCommand, usage: TREE_USAGE },
 };
 
 function usage(): string {

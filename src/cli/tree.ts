@@ -26,6 +26,15 @@ Exit status: 0 when everything was read, 1 when AWS refused or missed part of it
 2 on usage, credential or connection problems.
 `;
 
+/** The command's lines in `ecs-lens --help`. */
+export const TREE_USAGE = `tree [options]             Print the live account: clusters, services, tasks, task-definition revisions.
+
+Options for tree:
+  --cluster NAME            Only this cluster (name or ARN).
+  --format text|json        Output format (default: text).
+
+${AWS_OPTIONS_HELP.trimEnd()}`;
+
 export interface TreeTask {
   taskArn: string;
   taskId: string;

@@ -103,9 +103,10 @@ describe('cli: ecs-lens tree', () => {
     writeFileSync(file, JSON.stringify({ family: 'x', containerDefinitions: [{ name: 'a', image: 'nginx', memory: 128 }] }));
     const script = `
       require('./src/cli/tree');
-      const r = require('./src/cli/main').run(['lint', ${JSON.stringify(file)}]);
-      const loaded = Object.keys(require.cache).filter((k) => /[\\\\/]node_modules[\\\\/]@(aws-sdk|smithy)[\\\\/]/.test(k));
-      process.stdout.write(JSON.stringify({ code: r.code, loaded: loaded.length }));`;
+      require('./src/cli/main').run(['lint', ${JSON.stringify(file)}]).then((r) => {
+        const loaded = Object.keys(require.cache).filter((k) => /[\\\\/]node_modules[\\\\/]@(aws-sdk|smithy)[\\\\/]/.test(k));
+        process.stdout.write(JSON.stringify({ code: r.code, loaded: loaded.length }));
+      });`;
     const r = spawnSync(process.execPath, ['-r', 'tsx/cjs', '-e', script], { cwd: root, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(JSON.parse(r.stdout), { code: 0, loaded: 0 });

@@ -9,7 +9,7 @@ import { optionalEnum, optionalString, paginate, requiredString } from '../input
 import type { Json, Tag, TaskDefinition } from '../model';
 import { epoch } from '../tasks';
 import type { OpContext, Operation } from './context';
-import { fargateMemoryChoices, taskCpuUnits, taskMemoryMiB } from '../../../src/core/rules/util';
+import { fargateMemoryChoices, taskCpuUnits, taskMemoryMiB } from '../../../src/core/facts/sizes';
 
 const FAMILY = /^[a-zA-Z0-9_-]{1,255}$/;
 const MAX_SIZE = 65_536;
