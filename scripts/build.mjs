@@ -14,7 +14,8 @@ import { readKnowledge } from './lib/knowledge.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
-const production = args.has('--production');
+// `npm publish` and `npm pack` run the prepare script: what they pack is the production build.
+const production = args.has('--production') || ['publish', 'pack'].includes(process.env.npm_command ?? '');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 function buildValidators() {

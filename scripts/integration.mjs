@@ -4,10 +4,13 @@
 //
 //   1. install code-server (cached) and Chromium if missing            scripts/code-server/install.mjs
 //   2. `npm run package` → ecs-lens.vsix; compile the suites + harness   scripts/build-tests.mjs
-//   3. fresh profile: install ecs-lens.vsix + the test harness .vsix; copy the fixtures to a temp workspace
+//   3. for each workspace, one after the other: a fresh profile with ecs-lens.vsix + the test harness .vsix, and
+//      a temp copy of the workspace folder:
+//        - test/integration/fixtures: every suite but `examples`
+//        - examples/ (the demo workspace `npm start` opens, alone, as there): the `examples` suite
 //   4. start code-server with ECS_LENS_TEST_ENTRY / ECS_LENS_TEST_RESULTS in its environment, open the workbench:
 //      the harness extension activates on startup and runs mocha in the extension host
-//   5. tail the JSON-lines results file, print mocha-style lines, end with `N passed, N failed`
+//   5. tail the JSON-lines results file, print mocha-style lines; at the end `N passed, N failed` for all of them
 //
 // Env:
 //   ECS_LENS_IT_TIMEOUT_MS   overall limit (default 480000 = 8 min); past it the run fails instead of hanging
@@ -57,6 +60,13 @@ class Printer {
   ended = false;
   hostExited = false;
   crash = undefined;
+
+  /** A new VS Code for the next workspace: the tallies go on, the per-host state starts again. */
+  beginSession() {
+    this.started = false;
+    this.ended = false;
+    this.hostExited = false;
+  }
 
   handle(event) {
     const pad = (depth) => '  '.repeat(depth + 1);
@@ -144,6 +154,29 @@ function printLogTail(file, label, lines = 40) {
   console.log(`\n--- last lines of ${label} (${file}) ---\n${text}\n---`);
 }
 
+/**
+ * The workspaces to test in, each in a VS Code of its own, and the suites for each. The examples are not copied
+ * into the fixtures: `npm start` opens examples/ alone, and the files of one workspace are checked against each
+ * other (a service against the task definition it names), so they are tested alone too.
+ */
+function sessions(suitesDir) {
+  const all = fs
+    .readdirSync(suitesDir)
+    .filter((f) => f.endsWith('.test.js'))
+    .map((f) => f.slice(0, -'.test.js'.length));
+  const wanted = (process.env.ECS_LENS_TEST_SUITES ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = wanted.filter((w) => !all.includes(w));
+  if (unknown.length) throw new Error(`ECS_LENS_TEST_SUITES names unknown suites: ${unknown.join(', ')}`);
+  const chosen = wanted.length ? all.filter((n) => wanted.includes(n)) : all;
+  return [
+    { name: 'fixtures', folder: path.join(REPO_ROOT, 'test', 'integration', 'fixtures'), suites: chosen.filter((n) => n !== 'examples') },
+    { name: 'examples', folder: path.join(REPO_ROOT, 'examples'), suites: chosen.filter((n) => n === 'examples') },
+  ].filter((s) => s.suites.length > 0);
+}
+
 async function main() {
   const t0 = Date.now();
   const codeServer = await ensureCodeServer();
@@ -160,12 +193,27 @@ async function main() {
     { cwd: built.harnessDir, stdio: ['ignore', 'ignore', 'inherit'] },
   );
 
-  const profile = makeProfile(tmp);
-  await installExtensions(codeServer, profile, [vsix, harnessVsix]);
+  for (const session of sessions(path.join(path.dirname(built.entry), 'suites'))) {
+    await runSession(session, { tmp: path.join(tmp, session.name), codeServer, vsixFiles: [vsix, harnessVsix], entry: built.entry, t0 });
+  }
 
-  // The suites edit documents and write .vscode/settings.json: they get a throwaway copy of the fixtures.
-  const workspace = path.join(tmp, 'workspace');
-  fs.cpSync(path.join(REPO_ROOT, 'test', 'integration', 'fixtures'), workspace, { recursive: true });
+  printer.printFailures();
+  const ran = printer.passed + printer.failed;
+  if (ran === 0) console.log('\nNo test ran: treating the run as failed.');
+  // A run with no test is a failed run (a broken suite filter must not look green): count it as one failure.
+  console.log(`\n${closingLine(ran === 0 || printer.crash ? 1 : 0)}`);
+  return printer.failed === 0 && ran > 0 && !printer.crash ? 0 : 1;
+}
+
+/** One VS Code (code-server + headless Chromium) on a temp copy of `session.folder`, running `session.suites`. */
+async function runSession(session, { tmp, codeServer, vsixFiles, entry, t0 }) {
+  fs.mkdirSync(tmp, { recursive: true });
+  const profile = makeProfile(tmp);
+  await installExtensions(codeServer, profile, vsixFiles);
+
+  // The suites edit documents and write .vscode/settings.json: they get a throwaway copy of the workspace.
+  const workspace = path.join(tmp, session.name);
+  fs.cpSync(session.folder, workspace, { recursive: true });
 
   const results = path.join(tmp, 'results.jsonl');
   const serverLog = path.join(tmp, 'code-server.log');
@@ -177,16 +225,19 @@ async function main() {
     port,
     logFile: serverLog,
     env: {
-      ECS_LENS_TEST_ENTRY: built.entry,
+      ECS_LENS_TEST_ENTRY: entry,
       ECS_LENS_TEST_RESULTS: results,
-      ECS_LENS_TEST_SUITES: process.env.ECS_LENS_TEST_SUITES ?? '',
+      ECS_LENS_TEST_SUITES: session.suites.join(','),
       ECS_LENS_TEST_GREP: process.env.ECS_LENS_TEST_GREP ?? '',
     },
   });
-  log(`code-server ${server.url}; setup took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  await openWorkbench(server.url, { verbose: VERBOSE });
+  log(`workspace ${session.name}: code-server ${server.url}; ${((Date.now() - t0) / 1000).toFixed(1)} s since the start`);
+  const { browser } = await openWorkbench(server.url, { verbose: VERBOSE });
   log('workbench open; waiting for the extension host to run the suites');
 
+  printer.beginSession();
+  const crashedBefore = printer.crash;
+  console.log(`\nWorkspace: ${session.name}/`);
   const read = tailer(results);
   const openedAt = Date.now();
   let lastEventAt = Date.now();
@@ -211,16 +262,13 @@ async function main() {
     await sleep(100);
   }
 
-  if (printer.crash) {
+  if (printer.crash && printer.crash !== crashedBefore) {
     console.log(`\nThe test entry crashed: ${printer.crash.message}\n${printer.crash.stack ?? ''}`);
     for (const f of extensionHostLogs(profile.userDataDir)) printLogTail(f, 'extension host log');
   }
-  printer.printFailures();
-  const ran = printer.passed + printer.failed;
-  if (ran === 0) console.log('\nNo test ran: treating the run as failed.');
-  // A run with no test is a failed run (a broken suite filter must not look green): count it as one failure.
-  console.log(`\n${closingLine(ran === 0 || printer.crash ? 1 : 0)}`);
-  return printer.failed === 0 && ran > 0 && !printer.crash ? 0 : 1;
+  // The next workspace gets a VS Code of its own: stop this one now (the cleanups would only do it at the end).
+  await Promise.race([browser.close(), sleep(5000)]);
+  await server.stop();
 }
 
 // Module-level so that a timeout or an error can still report what had passed before it.

@@ -75,6 +75,38 @@ describe('cli', () => {
     assert.equal(fixed.containerDefinitions[0].cpu, 256);
   });
 
+  it('--fix keeps the formatting of what it does not change: one-line lists and objects stay on one line', async () => {
+    const file = join(dir, 'inline.jsonc');
+    const text = [
+      '{',
+      '  // written by hand',
+      '  "family": "web",',
+      '  "networkMode": "awsvpc",',
+      '  "requiresCompatibilities": [ "FARGATE" ],',
+      '  "cpu": "256", "memory": "512",',
+      '  "executionRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",',
+      '  "containerDefinitions": [{',
+      '    "name": "app",',
+      '    "image": "public.ecr.aws/nginx/nginx:1.27",',
+      '    "essential": "true",',
+      '    "portMappings": [{ "containerPort": 80, "protocol": "tcp" }],',
+      '    "healthCheck": { "command": ["curl -f http://localhost/ || exit 1"], "interval": 30 },',
+      '    "logConfiguration": { "logDriver": "awslogs", "options": { "awslogs-group": "/ecs/web", "awslogs-region": "us-east-1" } },',
+      '  }],',
+      '}',
+      '',
+    ].join('\n');
+    writeFileSync(file, text);
+    const r = await run(['lint', '--fix', file]);
+    assert.equal(r.code, 0, r.stdout);
+    assert.match(r.stderr, /3 fixes applied/);
+    const expected = text
+      .replace('"essential": "true"', '"essential": true')
+      .replace('"command": ["curl', '"command": ["CMD-SHELL", "curl')
+      .replace('"awslogs-region": "us-east-1" }', '"awslogs-region": "us-east-1", "awslogs-stream-prefix": "app" }');
+    assert.equal(readFileSync(file, 'utf8'), expected);
+  });
+
   it('never writes a file that does not parse', async () => {
     const file = join(dir, 'broken.json');
     const text = '{"family": "x", "containerDefinitions": [{"name": "a", "cpu": "1"}';
