@@ -3,6 +3,9 @@ import type { Rule } from '../types';
 import { capacityRules } from './capacity';
 import { crossFileRules } from './cross-file';
 import { deploymentRules } from './deployment';
+import { ebsRules } from './ebs';
+import { ebsSettingsRules } from './ebs-settings';
+import { ebsTaskDefinitionRules } from './ebs-task-definition';
 import { loadBalancerRules } from './load-balancers';
 import { networkRules } from './network';
 import { placementRules } from './placement';
@@ -16,6 +19,9 @@ export const serviceRules: Rule[] = [
   ...deploymentRules,
   ...placementRules,
   ...loadBalancerRules,
+  ...ebsRules,
+  ...ebsSettingsRules,
   ...tagRules,
   ...crossFileRules,
+  ...ebsTaskDefinitionRules,
 ];
