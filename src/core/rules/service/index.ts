@@ -6,10 +6,12 @@ import { deploymentRules } from './deployment';
 import { ebsRules } from './ebs';
 import { ebsSettingsRules } from './ebs-settings';
 import { ebsTaskDefinitionRules } from './ebs-task-definition';
+import { lifecycleHookRules } from './lifecycle-hooks';
 import { loadBalancerRules } from './load-balancers';
 import { networkRules } from './network';
 import { placementRules } from './placement';
 import { schedulingRules } from './scheduling';
+import { strategyRules } from './strategies';
 import { tagRules } from './tags';
 
 export const serviceRules: Rule[] = [
@@ -17,6 +19,8 @@ export const serviceRules: Rule[] = [
   ...capacityRules,
   ...networkRules,
   ...deploymentRules,
+  ...strategyRules,
+  ...lifecycleHookRules,
   ...placementRules,
   ...loadBalancerRules,
   ...ebsRules,
