@@ -2,6 +2,7 @@
 import type { Rule } from '../types';
 import { capacityRules } from './capacity';
 import { crossFileRules } from './cross-file';
+import { controllerRules } from './controllers';
 import { deploymentRules } from './deployment';
 import { ebsRules } from './ebs';
 import { ebsSettingsRules } from './ebs-settings';
@@ -21,6 +22,7 @@ export const serviceRules: Rule[] = [
   ...deploymentRules,
   ...strategyRules,
   ...lifecycleHookRules,
+  ...controllerRules,
   ...placementRules,
   ...loadBalancerRules,
   ...ebsRules,
