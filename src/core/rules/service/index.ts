@@ -12,6 +12,7 @@ import { loadBalancerRules } from './load-balancers';
 import { networkRules } from './network';
 import { placementRules } from './placement';
 import { schedulingRules } from './scheduling';
+import { serviceConnectRules } from './service-connect';
 import { strategyRules } from './strategies';
 import { tagRules } from './tags';
 
@@ -25,6 +26,7 @@ export const serviceRules: Rule[] = [
   ...controllerRules,
   ...placementRules,
   ...loadBalancerRules,
+  ...serviceConnectRules,
   ...ebsRules,
   ...ebsSettingsRules,
   ...tagRules,
