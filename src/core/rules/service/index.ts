@@ -7,10 +7,12 @@ import { deploymentRules } from './deployment';
 import { ebsRules } from './ebs';
 import { ebsSettingsRules } from './ebs-settings';
 import { ebsTaskDefinitionRules } from './ebs-task-definition';
+import { launchTypeRules } from './launch-types';
 import { lifecycleHookRules } from './lifecycle-hooks';
 import { loadBalancerRules } from './load-balancers';
 import { networkRules } from './network';
 import { placementRules } from './placement';
+import { platformTaskDefinitionRules } from './platform-task-definition';
 import { schedulingRules } from './scheduling';
 import { serviceConnectRules } from './service-connect';
 import { strategyRules } from './strategies';
@@ -20,6 +22,7 @@ export const serviceRules: Rule[] = [
   ...schedulingRules,
   ...capacityRules,
   ...networkRules,
+  ...launchTypeRules,
   ...deploymentRules,
   ...strategyRules,
   ...lifecycleHookRules,
@@ -32,4 +35,5 @@ export const serviceRules: Rule[] = [
   ...tagRules,
   ...crossFileRules,
   ...ebsTaskDefinitionRules,
+  ...platformTaskDefinitionRules,
 ];
