@@ -13,6 +13,7 @@ import { loadBalancerRules } from './load-balancers';
 import { networkRules } from './network';
 import { placementRules } from './placement';
 import { platformTaskDefinitionRules } from './platform-task-definition';
+import { registryRules } from './registries';
 import { schedulingRules } from './scheduling';
 import { serviceConnectRules } from './service-connect';
 import { strategyRules } from './strategies';
@@ -29,6 +30,7 @@ export const serviceRules: Rule[] = [
   ...controllerRules,
   ...placementRules,
   ...loadBalancerRules,
+  ...registryRules,
   ...serviceConnectRules,
   ...ebsRules,
   ...ebsSettingsRules,
