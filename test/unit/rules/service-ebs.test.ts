@@ -83,7 +83,7 @@ describe('service rules: EBS volumes configured at launch', () => {
   describe('ebs-volume-throughput', () => {
     it('flags throughput on a type other than gp3; the fix removes it', () => {
       const svc = withVolume({ volumeType: 'gp2', sizeInGiB: 100, throughput: 250 });
-      assert.match(only(svc, 'ebs-volume-throughput', 'error', '"throughput"').message, /Only gp3 volumes take a provisioned throughput/);
+      assert.match(only(svc, 'ebs-volume-throughput', 'error', '"throughput"').message, /Only "gp3" volumes take a provisioned throughput/);
       assert.equal(ebsOf(fixedService(svc, 'ebs-volume-throughput')).throughput, undefined);
     });
 

@@ -5,7 +5,7 @@
  */
 import type { FixContext, FixProposal, Rule } from '../types';
 import { DOCS, EBS_VOLUME_TYPE_NAMES, EBS_VOLUME_TYPES, type EbsVolumeType, type Limits } from '../../facts';
-import { entries, fargateSource, known, num, type Obj, objAt, renameProposals, reportedPath } from '../helpers';
+import { entries, fargateSource, known, listOf, num, type Obj, objAt, renameProposals, reportedPath } from '../helpers';
 import type { JsonPath } from '../../types';
 
 /** A managed EBS volume of the service, with its path and (when given and known) its volume type. */
@@ -26,6 +26,10 @@ export function managedVolumes(svc: Obj): ManagedVolume[] {
     return [{ v, path: ['volumeConfigurations', i, 'managedEBSVolume'], typeName, type }];
   });
 }
+
+/** The types whose IOPS can be provisioned, and those that take a throughput, for messages. */
+const TYPES_WITH_IOPS = EBS_VOLUME_TYPE_NAMES.filter((n) => typeof EBS_VOLUME_TYPES[n].iops === 'object');
+const TYPES_WITH_THROUGHPUT = EBS_VOLUME_TYPE_NAMES.filter((n) => EBS_VOLUME_TYPES[n].throughput);
 
 function outside(value: number, limits: Limits): boolean {
   return value < limits.min || value > limits.max;
@@ -57,7 +61,7 @@ export const ebsVolumeType: Rule = {
         ctx.report({
           path: [...path, 'volumeType'],
           message:
-            `"${typeName}" is not an EBS volume type. ECS creates the volume with EC2 CreateVolume, which knows only gp2, gp3, io1, io2, st1, sc1 and standard, ` +
+            `"${typeName}" is not an EBS volume type. ECS creates the volume with EC2 CreateVolume, which knows only ${listOf(EBS_VOLUME_TYPE_NAMES)}, ` +
             'so the service\'s tasks get no volume and the request is rejected. Volume types are written in lowercase.',
           data: { wrong: typeName },
         });
@@ -98,7 +102,7 @@ export const ebsVolumeSize: Rule = {
         path: [...path, 'sizeInGiB'],
         message:
           `A ${type.label} volume is ${type.size.min} to ${type.size.max} GiB; ${size} GiB is ${size < type.size.min ? 'too small' : 'too large'} for "${typeName}". ` +
-          'EBS cannot create such a volume, so ECS rejects the volume configuration (or the tasks start without their volume). Change the size or the volume type.',
+          'EBS cannot create such a volume: ECS rejects the volume configuration, or the tasks fail to start without it. Change the size or the volume type.',
         data: { nearest: clamp(size, type.size) },
       });
     }
@@ -132,8 +136,8 @@ export const ebsVolumeIops: Rule = {
           path: [...path, 'iops'],
           target: 'key',
           message:
-            `${type.label} volumes have no provisioned IOPS: their performance comes from their size. ` +
-            'ECS rejects "iops" for st1, sc1 and standard volumes; remove it, or choose gp3, io1 or io2 to provision IOPS.',
+            `${type.label} volumes have no provisioned IOPS: their performance comes from their size, and ECS rejects "iops" for them. ` +
+            `Remove it, or choose ${listOf(TYPES_WITH_IOPS, 'or')} to provision IOPS.`,
           data: { remove: true },
         });
         continue;
@@ -173,8 +177,8 @@ export const ebsVolumeThroughput: Rule = {
         path: [...path, 'throughput'],
         target: 'key',
         message:
-          `Only gp3 volumes take a provisioned throughput; a ${type.label} volume ("${typeName}") gets its throughput from its type and size, ` +
-          'and ECS rejects "throughput" for it. Remove it, or use "gp3" to set the throughput yourself.',
+          `Only ${listOf(TYPES_WITH_THROUGHPUT, 'and')} volumes take a provisioned throughput; a ${type.label} volume ("${typeName}") gets its throughput from its type and size, ` +
+          `and ECS rejects "throughput" for it. Remove it, or use ${listOf(TYPES_WITH_THROUGHPUT, 'or')} to set the throughput yourself.`,
       });
     }
   },

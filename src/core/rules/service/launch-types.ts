@@ -18,7 +18,8 @@ export const platformVersionLaunchType: Rule = {
   check(ctx) {
     const svc = ctx.target.value;
     const launchType = known(svc.launchType);
-    if (launchType === undefined || !LAUNCH_TYPES_WITHOUT_PLATFORM_VERSION.has(launchType) || !used(svc.platformVersion)) return;
+    // describe output is what ECS returned, not input to judge.
+    if (ctx.doc.kind === 'services-describe' || launchType === undefined || !LAUNCH_TYPES_WITHOUT_PLATFORM_VERSION.has(launchType) || !used(svc.platformVersion)) return;
     ctx.report({
       path: ['platformVersion'],
       target: 'key',

@@ -125,7 +125,7 @@ export const blueGreenBakeTime: Rule = {
       path: STRATEGY_PATH,
       message:
         'The bake time is how long the blue and green revisions both keep running after production traffic has moved, the window in which a rollback is instant. ' +
-        'The CreateService reference says bakeTimeInMinutes must be given with the BLUE_GREEN strategy; without it ECS may refuse the configuration (not confirmed) ' +
+        'The API reference (DeploymentConfiguration) says bakeTimeInMinutes must be given with the BLUE_GREEN strategy; without it ECS may refuse the configuration (not confirmed) ' +
         'or pick a bake time you did not choose. State it, e.g. "bakeTimeInMinutes": 10.',
     });
   },
