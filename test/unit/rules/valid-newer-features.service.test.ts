@@ -254,6 +254,24 @@ describe('valid services with newer features: no errors, no warnings', () => {
     assertClean(svc, linuxTask('legacy-web'));
   });
 
+  it('an ecspresso-style template: placeholders where names, ARNs and choices go, no serviceName or taskDefinition', () => {
+    const svc = {
+      launchType: 'FARGATE',
+      desiredCount: 2,
+      networkConfiguration: { awsvpcConfiguration: { subnets: ['{{ tfstate `aws_subnet.private[0].id` }}'], securityGroups: ['{{ tfstate `aws_security_group.web.id` }}'] } },
+      loadBalancers: [{ targetGroupArn: '{{ tfstate `aws_lb_target_group.blue.arn` }}', containerName: 'app', containerPort: 8080, advancedConfiguration: { alternateTargetGroupArn: '{{ tfstate `aws_lb_target_group.green.arn` }}', productionListenerRule: '{{ tfstate `aws_lb_listener_rule.prod.arn` }}', roleArn: '{{ must_env `LB_ROLE` }}' } }],
+      deploymentConfiguration: {
+        strategy: '{{ must_env `STRATEGY` }}',
+        bakeTimeInMinutes: 5,
+        lifecycleHooks: [{ targetType: '{{ must_env `HOOK_TYPE` }}', hookTargetArn: '{{ must_env `HOOK_ARN` }}', roleArn: '{{ must_env `HOOK_ROLE` }}', lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'] }],
+      },
+      volumeConfigurations: [{ name: '{{ must_env `VOLUME` }}', managedEBSVolume: { roleArn: '{{ must_env `INFRA_ROLE` }}', volumeType: '${VOLUME_TYPE}', sizeInGiB: 20, iops: 3000 } }],
+      serviceConnectConfiguration: { enabled: true, namespace: '{{ must_env `NAMESPACE` }}', services: [{ portName: 'http', clientAliases: [{ port: 80, dnsName: '{{ must_env `ALIAS` }}' }] }] },
+    };
+    const serious = lint(json(svc)).filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => `${d.code}: ${d.message}`);
+    assert.deepEqual(serious, []);
+  });
+
   it('service discovery with a container pair for a bridge task on EC2', () => {
     const td = { ...linuxTask('inventory', { networkMode: 'bridge', requiresCompatibilities: ['EC2'], cpu: undefined, memory: undefined }, { memory: 512 }) };
     delete td.cpu;

@@ -47,6 +47,8 @@ export const codeDeployLoadBalancer: Rule = {
     const svc = ctx.target.value;
     // update-service input that leaves loadBalancers out keeps the service's current ones.
     if (controllerType(svc) !== 'CODE_DEPLOY' || isUpdateServiceInput(svc) || ctx.doc.kind === 'services-describe') return;
+    // A list a template fills in later (a string here) cannot be judged.
+    if (svc.loadBalancers !== undefined && !Array.isArray(svc.loadBalancers)) return;
     if (entries(svc, 'loadBalancers').some(({ e }) => e.targetGroupArn !== undefined)) return;
     ctx.report({
       path: ['deploymentController', 'type'],

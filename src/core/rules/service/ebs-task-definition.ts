@@ -42,7 +42,8 @@ export const volumeConfigurationName: Rule = {
       const name = known(e.name);
       if (name === undefined) continue;
       const volume = volumes.get(name);
-      if (volume?.configuredAtLaunch === true) continue;
+      // A string here is a placeholder (or the schema's type error): nothing to judge yet.
+      if (volume?.configuredAtLaunch === true || typeof volume?.configuredAtLaunch === 'string') continue;
       const offer = atLaunch.length > 0 ? ` Its volume configured at launch is ${listOf(atLaunch, 'or')}.` : ' It has no volume with "configuredAtLaunch": true.';
       ctx.report({
         path: ['volumeConfigurations', i, 'name'],

@@ -74,7 +74,8 @@ export const clientAliasRequired: Rule = {
     const sc = serviceConnect(ctx.target.value);
     if (!sc) return;
     for (const { e, i } of entries(sc, 'services')) {
-      if (asArray(e.clientAliases).some(isObj)) continue;
+      // A string is a list a template fills in later.
+      if (asArray(e.clientAliases).some(isObj) || typeof e.clientAliases === 'string') continue;
       const anchor = 'clientAliases' in e ? 'clientAliases' : 'portName' in e ? 'portName' : Object.keys(e)[0];
       if (anchor === undefined) continue;
       ctx.report({

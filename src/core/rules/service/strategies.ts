@@ -149,6 +149,8 @@ export const trafficShiftingTarget: Rule = {
     if (strategy === undefined || !STEPPED_STRATEGIES.has(strategy) || isUpdateServiceInput(svc) || ctx.doc.kind === 'services-describe') return;
     const sc = objAt(svc, 'serviceConnectConfiguration');
     if (nonEmptyArray(svc.loadBalancers) || nonEmptyArray(svc.vpcLatticeConfigurations) || (sc && sc.enabled !== false)) return;
+    // Lists a template fills in later (strings here) cannot be judged.
+    if (['loadBalancers', 'vpcLatticeConfigurations', 'serviceConnectConfiguration'].some((k) => typeof svc[k] === 'string')) return;
     ctx.report({
       path: STRATEGY_PATH,
       message:
