@@ -66,6 +66,7 @@ describe('service rules: Service Connect', () => {
       const d = only(withSc({ logConfiguration: { logDriver: 'json-file' } }), 'service-connect-log-driver', 'error', '"json-file"');
       assert.match(d.message, /"awslogs", "splunk" or "awsfirelens"/);
       assert.deepEqual(serviceFixes(withSc({ logConfiguration: { logDriver: 'json-file' } }), 'service-connect-log-driver'), [{ title: 'Change to "awslogs"', certain: false }]);
+      assert.equal((scOf(fixedService(withSc({ logConfiguration: { logDriver: 'json-file' } }), 'service-connect-log-driver')).logConfiguration as Record<string, unknown>).logDriver, 'awslogs');
     });
 
     it('accepts Fargate drivers, and any driver on EC2', () => {

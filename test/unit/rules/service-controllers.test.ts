@@ -13,6 +13,7 @@ describe('service rules: deployment controllers', () => {
       assert.match(d.message, /Configure the alarms on the CodeDeploy deployment group/);
       only(external({ deploymentConfiguration: { alarms } }), 'service-deployment-alarms-controller', 'error', '"alarms"');
       assert.deepEqual(serviceFixes(external({ deploymentConfiguration: { alarms } }), 'service-deployment-alarms-controller'), [{ title: 'Remove "alarms"', certain: false }]);
+      assert.deepEqual(fixedService(external({ deploymentConfiguration: { alarms } }), 'service-deployment-alarms-controller').deploymentConfiguration, {});
     });
 
     it('accepts alarms with the ECS controller and disabled alarms elsewhere', () => {

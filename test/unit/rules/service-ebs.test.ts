@@ -138,6 +138,7 @@ describe('service rules: EBS volumes configured at launch', () => {
       const d = only(daemonService({ volumeConfigurations: volume({ sizeInGiB: 10 }) }), 'service-daemon-volume-configurations', 'error', '"volumeConfigurations"');
       assert.match(d.message, /REPLICA services only/);
       assert.deepEqual(serviceFixes(daemonService({ volumeConfigurations: volume({ sizeInGiB: 10 }) }), 'service-daemon-volume-configurations'), [{ title: 'Remove "volumeConfigurations"', certain: false }]);
+      assert.deepEqual(fixedService(daemonService({ volumeConfigurations: volume({ sizeInGiB: 10 }) }), 'service-daemon-volume-configurations'), daemonService());
     });
 
     it('accepts them on a REPLICA service, and an empty list on a daemon', () => {
