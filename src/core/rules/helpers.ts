@@ -146,6 +146,20 @@ export function controllerType(svc: Obj): string | undefined {
   return dc.type === undefined ? 'ECS' : known(dc.type);
 }
 
+/**
+ * True for update-service input, which names the service as `service`: members it leaves out keep their current
+ * values, so "missing" cannot be judged from the file.
+ */
+export function isUpdateServiceInput(svc: Obj): boolean {
+  return 'service' in svc && !('serviceName' in svc);
+}
+
+/** The deployment strategy; ROLLING when not given, undefined when it is a placeholder or not a string. */
+export function deploymentStrategy(svc: Obj): string | undefined {
+  const strategy = objAt(svc, 'deploymentConfiguration')?.strategy;
+  return strategy === undefined ? 'ROLLING' : known(strategy);
+}
+
 /** True when the file is clearly create-service input (not update-service, not an ecspresso service file). */
 export function isCreateServiceInput(svc: Obj): boolean {
   return typeof svc.serviceName === 'string' && typeof svc.taskDefinition === 'string' && !('service' in svc);

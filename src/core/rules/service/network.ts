@@ -53,7 +53,7 @@ export const roleWithoutLoadBalancer: Rule = {
 };
 
 /** Why the service's tasks use awsvpc, when that is certain. */
-function awsvpcReason(ctx: RuleContext): string | undefined {
+export function awsvpcReason(ctx: RuleContext): string | undefined {
   const svc = ctx.target.value;
   const fargate = fargateSource(svc);
   if (fargate) return `the service runs on Fargate (${fargate.label}), which always uses awsvpc`;
