@@ -75,6 +75,40 @@ describe('normalize', () => {
     assert.deepEqual(normalizeTaskDefinition(fargateTask({ family: '{{ must_env `FAMILY` }}' })).placeholders, ['{{ must_env `FAMILY` }}']);
   });
 
+  it('shell syntax in commands is not a placeholder; template syntax is, with where it sits', () => {
+    const td = fargateTask({}, {
+      command: ['sh', '-c', 'exec app --port ${PORT} --home $HOME'],
+      entryPoint: ['/bin/sh', '-c'],
+      healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost:$PORT/ || exit 1'] },
+      image: 'repo/app:{{ must_env `TAG` }}',
+      environment: [{ name: 'DB_HOST', value: '${DB_HOST}' }],
+    });
+    const n = normalizeTaskDefinition(td);
+    assert.deepEqual(n.placeholderSites, [
+      { path: 'containerDefinitions[0].image', value: 'repo/app:{{ must_env `TAG` }}' },
+      { path: 'containerDefinitions[0].environment[0].value', value: '${DB_HOST}' },
+    ]);
+    const templated = normalizeTaskDefinition(fargateTask({}, { command: ['run', '{{ .Env.MODE }}'] }));
+    assert.deepEqual(templated.placeholderSites, [{ path: 'containerDefinitions[0].command[1]', value: '{{ .Env.MODE }}' }]);
+  });
+
+  it('drops what describe output spells out when it means the default or "off"', () => {
+    const live = normalizeTaskDefinition({ ...fargateTask(), enableFaultInjection: false }).value;
+    assert.equal(canonicalText(live), canonicalText(normalizeTaskDefinition(fargateTask()).value));
+    assert.equal((normalizeTaskDefinition({ ...fargateTask(), enableFaultInjection: true }).value as { enableFaultInjection?: boolean }).enableFaultInjection, true);
+    const file = { cluster: 'prod', serviceName: 'web', taskDefinition: 'web:7', desiredCount: 1 };
+    const described = {
+      ...file,
+      availabilityZoneRebalancing: 'ENABLED',
+      healthCheckGracePeriodSeconds: 0,
+      deploymentConfiguration: { alarms: { alarmNames: [], enable: false, rollback: false }, bakeTimeInMinutes: 0, strategy: 'ROLLING', maximumPercent: 200, minimumHealthyPercent: 100 },
+    };
+    assert.equal(canonicalText(normalizeService(described).value), canonicalText(normalizeService(file).value));
+    const changed = normalizeService({ ...described, availabilityZoneRebalancing: 'DISABLED', deploymentConfiguration: { alarms: { alarmNames: ['high-5xx'], enable: true, rollback: true } } }).value;
+    assert.deepEqual(changed.availabilityZoneRebalancing, 'DISABLED');
+    assert.deepEqual(changed.deploymentConfiguration, { alarms: { alarmNames: ['high-5xx'], enable: true, rollback: true } });
+  });
+
   it('a described service compares equal to the create-service file it came from', () => {
     const file = {
       cluster: 'prod',
