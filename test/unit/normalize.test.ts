@@ -70,6 +70,12 @@ describe('normalize', () => {
     assert.deepEqual(c.portMappings, [{ containerPort: 80, hostPort: 80 }], 'hostPort filled under awsvpc, tcp dropped');
   });
 
+  it('fills hostPort in its schema place, so a named port mapping compares equal to its described form', () => {
+    const file = normalizeTaskDefinition(fargateTask({}, { portMappings: [{ containerPort: 8080, name: 'http', appProtocol: 'http' }] }));
+    const live = normalizeTaskDefinition(fargateTask({}, { portMappings: [{ containerPort: 8080, hostPort: 8080, protocol: 'tcp', name: 'http', appProtocol: 'http' }] }));
+    assert.equal(canonicalText(file.value), canonicalText(live.value));
+  });
+
   it('finds template placeholders', () => {
     assert.deepEqual(normalizeTaskDefinition(fargateTask({}, { image: 'repo/app:${TAG}' })).placeholders, ['repo/app:${TAG}']);
     assert.deepEqual(normalizeTaskDefinition(fargateTask({ family: '{{ must_env `FAMILY` }}' })).placeholders, ['{{ must_env `FAMILY` }}']);

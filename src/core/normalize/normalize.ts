@@ -157,8 +157,9 @@ function normaliseValue(v: unknown, schema: SchemaNode | undefined, shape: strin
     out[k] = value;
   }
   if (objectShape === 'PortMapping' && ctx.awsvpc && out.hostPort === undefined && typeof out.containerPort === 'number' && out.containerPortRange === undefined) {
-    // Under awsvpc the host port is the container port; describe output spells it out.
+    // Under awsvpc the host port is the container port; describe output spells it out (in its schema place).
     out.hostPort = out.containerPort;
+    return Object.fromEntries([...known.filter((k) => k in out), ...Object.keys(out).filter((k) => !known.includes(k))].map((k) => [k, out[k]]));
   }
   return out;
 }
