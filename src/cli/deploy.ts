@@ -158,7 +158,7 @@ export function deployCommand(argv: string[], io: CommandIO, hooks: WatchHooks =
     const print = progressPrinter();
     try {
       const result = await watchRollout(gw, { ...hooks, cluster: args.cluster, service: args.service, started, taskDefinition: arn, timeoutMs: args.timeoutMs, signal: io.signal, onProgress: (p) => io.out(print(p)) });
-      io.out(formatOutcome(result, name));
+      io.out(formatOutcome(result, args.cluster, args.service));
       return outcomeExitCode(result);
     } catch (e) {
       throw awsFailure(e, 'Watching stopped; the deployment goes on.', 2);

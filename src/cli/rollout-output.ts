@@ -37,13 +37,14 @@ export function progressPrinter(): (p: RolloutProgress) => string {
   };
 }
 
-/** The outcome, with the reason and stop reasons of a failure. */
-export function formatOutcome(r: RolloutResult, service: string): string {
+/** The outcome for `cluster`/`service`, with the reason and stop reasons of a failure. */
+export function formatOutcome(r: RolloutResult, cluster: string, service: string): string {
+  const name = `${cluster}/${service}`;
   const p = r.progress;
   const out: string[] = [];
   switch (r.outcome) {
     case 'completed':
-      out.push(`Rollout completed in ${duration(p.elapsedMs)}: ${service} runs ${revisionName(p.taskDefinition)} (${p.counts.running}/${p.counts.desired} running).`);
+      out.push(`Rollout completed in ${duration(p.elapsedMs)}: ${name} runs ${revisionName(p.taskDefinition)} (${p.counts.running}/${p.counts.desired} running).`);
       break;
     case 'rolled-back':
       out.push(`Rollout FAILED and was rolled back: ${r.reason ?? 'no reason given'}`);
@@ -53,7 +54,7 @@ export function formatOutcome(r: RolloutResult, service: string): string {
       break;
     case 'timed-out':
     case 'stopped-watching':
-      out.push(`${r.reason ?? 'Stopped watching.'} Last seen: ${progressLine(p)}. Check it with \`ecs-lens tree --cluster CLUSTER\`.`);
+      out.push(`${r.reason ?? 'Stopped watching.'} Last seen: ${progressLine(p)}. Check it with \`ecs-lens tree --cluster ${cluster}\`.`);
       break;
   }
   if (r.stopReasons.length > 0) {
