@@ -3,13 +3,14 @@
  * endpoint: the shared flow (src/core/normalize/prepare.ts, src/aws/register.ts) and `ecs-lens register` / `diff`.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyTaskDefinition, liveTaskDefinitionText, planTaskDefinition } from '../../../src/aws/register';
 import { bufferedIO } from '../../../src/cli/io';
 import { run } from '../../../src/cli/main';
 import { prepareFile } from '../../../src/core/normalize/prepare';
+import { corpusDir, corpusFiles, suspects } from '../../corpus';
 import { WEB_JSONC } from './fixtures';
 import { callsOf, gatewayFor, SECRET_ACCESS_KEY, SESSION_TOKEN, useEndpoint, useTestEnvironment } from './helpers';
 
@@ -49,6 +50,20 @@ describe('register and diff', () => {
       assert.equal(liveTaskDefinitionText(described), prepared.canonical);
       assert.equal((await planTaskDefinition(gw, prepared)).changed, false, 'now the latest revision matches');
     }
+  });
+
+  (existsSync(corpusDir) ? it : it.skip)('round trip for every real-world task definition of the corpus that can be sent as it is', async () => {
+    const { gw } = gatewayFor(ctx.endpoint);
+    const suspect = suspects();
+    let sent = 0;
+    for (const f of corpusFiles().filter((x) => x.path.includes('task-definitions') && !suspect.has(x.name))) {
+      const prepared = prepareFile(f.text);
+      if (prepared.kind !== 'task-definition' || prepared.blockers.length > 0) continue; // templates: placeholders
+      const { taskDefinition } = await applyTaskDefinition(gw, await planTaskDefinition(gw, prepared));
+      assert.equal(liveTaskDefinitionText(await gw.describeTaskDefinition(taskDefinition.arn)), prepared.canonical, f.name);
+      sent++;
+    }
+    assert.ok(sent >= 20, `only ${sent} corpus files were sent`);
   });
 
   it('registers a JSONC file with its tags, prints the diff and the new ARN; the file is left as it was', async () => {
