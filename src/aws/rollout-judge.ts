@@ -93,6 +93,9 @@ export function judgeServiceDeployment(s: Snapshot): Judgement {
   const base = { state, ...(stateReason ? { stateReason } : {}) };
   switch (state) {
     case 'SUCCESSFUL':
+      // A service deployment read before ECS recorded the new one can be the previous, finished one: the
+      // rollout has not ended while the PRIMARY deployment still rolls out.
+      if (primaryOf(s.service)?.rolloutState === 'IN_PROGRESS') return { state: 'IN_PROGRESS', stateReason: 'The PRIMARY deployment is still rolling out.' };
       return { ...base, verdict: confirm(s) };
     case 'ROLLBACK_SUCCESSFUL':
       return { ...base, verdict: { outcome: 'rolled-back', reason: `${sentence(sd.rollback?.reason ?? stateReason ?? 'The deployment failed and was rolled back')}${runsAgain(s.service)}` } };

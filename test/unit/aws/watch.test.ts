@@ -95,6 +95,19 @@ describe('rollout watcher', () => {
     assert.equal(callsOf(ctx.endpoint, 'DescribeServiceDeployments'), 0);
   });
 
+  it('a finished service deployment does not end a rollout whose PRIMARY is still rolling out', async () => {
+    const { gw } = gatewayFor(ctx.endpoint);
+    const before = (await gw.listServiceDeployments('prod', 'web')).items[0].serviceDeploymentArn;
+    const arn = await nextRevision(gw, 'web');
+    const started = await gw.updateService({ cluster: 'prod', service: 'web', taskDefinition: arn });
+    // As if ECS had answered UpdateService before recording the new service deployment.
+    const progress: RolloutProgress[] = [];
+    const result = await watchRollout(gw, { cluster: 'prod', service: 'web', started, serviceDeploymentArn: before, ...simulated(progress) });
+    assert.equal(result.outcome, 'completed', result.reason);
+    assert.equal(progress[0].state, 'IN_PROGRESS');
+    assert.ok(progress.length > 2);
+  });
+
   it('a breaker without rollback: the deployment is STOPPED, a failure', async () => {
     const { gw } = gatewayFor(ctx.endpoint);
     await gw.updateService({ cluster: 'prod', service: 'web', deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: false } } });
