@@ -31,7 +31,10 @@ export interface TaskDefinitionPlan {
 
 export interface ServicePlan {
   kind: 'service';
+  /** The cluster as the file names it (a name or an ARN; `default` when it names none). */
   cluster: string;
+  /** Its name, for messages. */
+  clusterName: string;
   serviceName: string;
   /** Create when the service does not exist (or is INACTIVE), update otherwise. */
   action: 'create' | 'update';
@@ -118,9 +121,11 @@ export async function planService(gw: EcsGateway, prepared: PreparedFile, o: Pla
   const compared = normalizeService({ ...prepared.input, cluster, taskDefinition: await resolvedTaskDefinition(gw, prepared.input.taskDefinition, o) });
   const fileCanonical = canonicalText(compared.value);
   const liveCanonical = live ? liveServiceText(live) : '';
-  const liveLabel = live ? `${cluster}/${serviceName} (live service)` : `${cluster}/${serviceName} (no such service)`;
+  const clusterName = cluster.slice(cluster.lastIndexOf('/') + 1);
+  const name = `${clusterName}/${serviceName}`;
+  const liveLabel = live ? `${name} (live service)` : `${name} (no such service)`;
   const diff = unifiedDiff(liveCanonical, fileCanonical, liveLabel, o.fileLabel ?? 'file');
-  const base = { kind: 'service' as const, cluster, serviceName, liveCanonical, fileCanonical, diff, changed: diff !== '' };
+  const base = { kind: 'service' as const, cluster, clusterName, serviceName, liveCanonical, fileCanonical, diff, changed: diff !== '' };
   if (!live) return { ...base, action: 'create', input: prepared.input as JsonObject, leftOut: [], leftOutChanged: [] };
   const { input, dropped } = toUpdateServiceInput(prepared.input);
   const liveValue = normalizeService(live.document).value;

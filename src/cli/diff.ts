@@ -31,7 +31,7 @@ export function diffCommand(argv: string[], io: CommandIO): Promise<number> {
       const plan = prepared.kind === 'service' ? await planService(conn.gw, prepared, { fileLabel: file, signal: io.signal }) : await planTaskDefinition(conn.gw, prepared, { fileLabel: file, signal: io.signal });
       io.out(plan.diff);
       if (!plan.changed) {
-        const live = plan.kind === 'service' ? `the live service ${plan.cluster}/${plan.serviceName}` : `${plan.family}:${plan.live?.taskDefinition.revision}`;
+        const live = plan.kind === 'service' ? `the live service ${plan.clusterName}/${plan.serviceName}` : `${plan.family}:${plan.live?.taskDefinition.revision}`;
         io.err(`ecs-lens diff: no differences: ${file} matches ${live}.\n`);
       }
       return plan.changed ? 1 : 0;

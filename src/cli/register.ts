@@ -18,19 +18,15 @@ Options for register (and the AWS options):
   --yes                     Go ahead without asking (the only way to change anything without a terminal).
   --force                   Send despite lint errors (template placeholders and broken JSON still stop it).`;
 
-export interface RegisterArgs {
+interface RegisterArgs {
   file: string;
   dryRun: boolean;
   yes: boolean;
   force: boolean;
 }
 
-/** Parses the options `register` and `deploy` share (FILE aside). */
-export function sendOptions(values: Record<string, unknown>): { dryRun: boolean; yes: boolean; force: boolean } {
-  return { dryRun: values['dry-run'] === true, yes: values.yes === true, force: values.force === true };
-}
-
-export const SEND_OPTION_SPECS = {
+const OPTION_SPECS = {
+  ...AWS_OPTION_SPECS,
   'dry-run': { type: 'boolean', default: false },
   yes: { type: 'boolean', short: 'y', default: false },
   force: { type: 'boolean', default: false },
@@ -66,7 +62,7 @@ async function registerTaskDefinition(io: CommandIO, conn: Connection, args: Reg
 
 async function createOrUpdateService(io: CommandIO, conn: Connection, args: RegisterArgs, prepared: PreparedFile): Promise<number> {
   const plan: ServicePlan = await planService(conn.gw, prepared, { fileLabel: args.file, signal: io.signal });
-  const name = `${plan.cluster}/${plan.serviceName}`;
+  const name = `${plan.clusterName}/${plan.serviceName}`;
   const call = plan.action === 'create' ? 'CreateService' : 'UpdateService';
   if (args.dryRun) {
     io.out(`${json(plan.input)}\n${plan.diff || `(no changes against the live service ${name})\n`}`);
@@ -83,7 +79,7 @@ async function createOrUpdateService(io: CommandIO, conn: Connection, args: Regi
     io.out(`No changes: ${args.file} matches the live service ${name}; nothing was updated.\n`);
     return 0;
   }
-  await confirmChange(io, args.yes, plan.action === 'create' ? `Create service "${plan.serviceName}" in cluster ${plan.cluster} (${conn.where})?` : `Update service ${name} (${conn.where})?`);
+  await confirmChange(io, args.yes, plan.action === 'create' ? `Create service "${plan.serviceName}" in cluster ${plan.clusterName} (${conn.where})?` : `Update service ${name} (${conn.where})?`);
   try {
     const service = await applyService(conn.gw, plan, { signal: io.signal });
     const primary = service.deployments.find((d) => d.status === 'PRIMARY');
@@ -97,10 +93,10 @@ async function createOrUpdateService(io: CommandIO, conn: Connection, args: Regi
 /** Runs `ecs-lens register`; returns the exit code. */
 export function registerCommand(argv: string[], io: CommandIO): Promise<number> {
   return runCommand(io, 'register', async () => {
-    const { values, positionals } = parse('register', argv, { ...AWS_OPTION_SPECS, ...SEND_OPTION_SPECS });
+    const { values, positionals } = parse('register', argv, OPTION_SPECS);
     if (positionals.length !== 1) throw new UsageError('register takes one file');
     const aws = readAwsOptions(values);
-    const args: RegisterArgs = { file: positionals[0], ...sendOptions(values) };
+    const args: RegisterArgs = { file: positionals[0], dryRun: values['dry-run'] === true, yes: values.yes === true, force: values.force === true };
     const prepared = readPrepared(args.file);
     checkPrepared(io, 'register', args.file, prepared, args.force);
     const conn = await connect(aws, io);
