@@ -281,7 +281,10 @@ export async function watchRollout(gw: EcsGateway, options: WatchOptions): Promi
       }
     }
     const elapsed = now() - start;
-    if (elapsed >= timeoutMs) return end('timed-out', `The rollout did not finish within ${Math.round(timeoutMs / 1000)} s; it goes on without being watched.`);
+    if (elapsed >= timeoutMs) {
+      const limit = timeoutMs >= 120_000 ? `${Math.round(timeoutMs / 60_000)} min` : `${Math.round(timeoutMs / 1000)} s`;
+      return end('timed-out', `The rollout did not finish within ${limit}; it goes on without being watched.`);
+    }
     // Poll again soon after a change, less often while nothing moves.
     const key = progress ? JSON.stringify([progress.state, progress.counts, progress.events[0]?.id, progress.primaryTaskDefinition]) : '';
     interval = key === lastKey ? Math.min(maxIntervalMs, Math.round(interval * 1.5)) : intervalMs;

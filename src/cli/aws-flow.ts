@@ -34,8 +34,15 @@ export function readPrepared(path: string): PreparedFile {
 
 /** Prints the file's errors and warnings (stderr), and stops when something blocks sending it. */
 export function checkPrepared(io: CommandIO, command: string, path: string, prepared: PreparedFile, force: boolean): void {
-  const shown = prepared.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
+  // What sending takes care of (describe output unwrapped, read-only members and nulls dropped) is not warned about.
+  const handled = (code: string): boolean => code.startsWith('describe.') || code === 'schema.null';
+  const shown = prepared.diagnostics.filter((d) => (d.severity === 'error' || d.severity === 'warning') && !handled(d.code));
   io.err(formatText([{ file: path, diagnostics: shown }]));
+  if (prepared.kind && prepared.diagnostics.some((d) => d.code === 'describe.wrapper')) {
+    io.err(`ecs-lens ${command}: ${path} is describe output: sending the ${prepared.kind === 'service' ? 'service' : 'task definition'} inside it, without its read-only members.\n`);
+  } else if (prepared.diagnostics.some((d) => d.code === 'describe.read-only')) {
+    io.err(`ecs-lens ${command}: ${path} holds read-only members of describe output: they are not sent.\n`);
+  }
   const blockers = blockersFor(prepared, force);
   for (const b of blockers) {
     // The errors themselves are printed just above.

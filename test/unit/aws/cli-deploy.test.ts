@@ -79,6 +79,19 @@ describe('cli: deploy, and service files', () => {
     assert.equal(refused.code, 2, 'no terminal, no --yes');
   });
 
+  it('describe-services output is a service file too: equal to what runs, and updatable', async () => {
+    const { gw } = gatewayFor(ctx.endpoint);
+    const live = (await gw.describeServices('prod', ['web'])).items[0];
+    const same = await ecs('diff', file('web-service.json', { services: [live.document], failures: [] }));
+    assert.equal(same.code, 0, same.stdout);
+    const r = await ecs('register', file('web-service2.json', { services: [{ ...live.document, desiredCount: 4 }], failures: [] }), '--yes');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /^ecs-lens register: .*web-service2\.json is describe output: sending the service inside it, without its read-only members\.$/m);
+    assert.ok(!r.stderr.includes('describe.read-only'), 'what is taken care of is not warned about');
+    assert.match(r.stderr, /not sent, as UpdateService does not take them: launchType, schedulingStrategy, tags\./);
+    assert.equal((await gw.describeServices('prod', ['web'])).items[0].desiredCount, 4);
+  });
+
   it('deploy FILE --wait: registers, updates the service and watches the rollout to completion (exit 0)', async () => {
     const r = await deploy(['--cluster', 'prod', '--service', 'web', '--task-definition', file('web.jsonc', WEB_JSONC), '--wait', '--yes']);
     assert.equal(r.code, 0, r.stderr);

@@ -92,7 +92,7 @@ describe('register and diff', () => {
     const path = file('api-describe.json', { taskDefinition: doc, tags: [{ key: 'owner', value: 'payments-team' }] });
     const r = await ecs('register', path, '--yes');
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /warning describe\.wrapper/, 'lint warnings are shown, and do not block');
+    assert.match(r.stderr, /api-describe\.json is describe output: sending the task definition inside it, without its read-only members\./);
     assert.match(r.stdout, /^\+\s+"key": "owner",$/m, 'the tags are part of the diff');
     const next = await gw.describeTaskDefinition('api');
     assert.equal(next.taskDefinition.revision, 9);
