@@ -6,6 +6,7 @@
 import { type CallOptions, type EcsGateway, GatewayError, isGatewayError, parseTaskDefinitionArn, type Service, type TaskDefinition } from './gateway';
 import { revisionName, sameRevision } from './rollout-judge';
 
+/** A deployment, read but not started: the service, the revision, what runs now. */
 export interface DeploymentPlan {
   cluster: string;
   /** The service as it is now. */
@@ -55,6 +56,7 @@ export function startDeployment(gw: EcsGateway, plan: DeploymentPlan, o: CallOpt
   );
 }
 
+/** A service that runs a family, for a "Deploy to Service…" pick list. */
 export interface ServiceCandidate {
   cluster: string;
   service: Service;

@@ -9,11 +9,13 @@ import { unifiedDiff } from '../core/normalize/diff';
 import { toUpdateServiceInput } from '../core/facts/service-inputs';
 import { type CallOptions, type EcsGateway, GatewayError, isGatewayError, type JsonObject, type Service, type TaskDefinitionDescription, type UpdateServiceInput } from './gateway';
 
+/** Options of the plan functions: the signal, and how the diff names the file. */
 export interface PlanOptions extends CallOptions {
   /** How the file is named in the diff header (its path). Default "file". */
   fileLabel?: string;
 }
 
+/** A registration, read but not sent: the latest ACTIVE revision, the diff and the input. */
 export interface TaskDefinitionPlan {
   kind: 'task-definition';
   family: string;
@@ -29,6 +31,7 @@ export interface TaskDefinitionPlan {
   input: JsonObject;
 }
 
+/** A service file's change, read but not sent: create or update, the diff, the input, what UpdateService leaves out. */
 export interface ServicePlan {
   kind: 'service';
   /** The cluster as the file names it (a name or an ARN; `default` when it names none). */

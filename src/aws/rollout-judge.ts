@@ -18,11 +18,13 @@ export interface Snapshot {
   failedReason?: string;
 }
 
+/** The end of a rollout: completed, failed, or rolled back, and why. */
 export interface Verdict {
   outcome: 'completed' | 'failed' | 'rolled-back';
   reason?: string;
 }
 
+/** What one poll says: the state, and a verdict once the rollout has ended. */
 export interface Judgement {
   /** Service-deployment status, or the rolloutState (fallback, with the API's names for rollback phases). */
   state: string;

@@ -5,6 +5,7 @@
 import { type EcsGateway, isGatewayError, type Task } from './gateway';
 import { sameRevision } from './rollout-judge';
 
+/** A stopped task of the new revision: why it stopped, and its containers' exits. */
 export interface StoppedTaskSummary {
   taskId: string;
   taskDefinitionArn: string;
@@ -14,6 +15,7 @@ export interface StoppedTaskSummary {
   containers: { name: string; exitCode?: number; reason?: string }[];
 }
 
+/** One distinct stop reason and how many tasks stopped for it. */
 export interface StopReason {
   /** The task's stopped reason with what its containers add: `Task failed container health checks (app exit 137)`. */
   reason: string;

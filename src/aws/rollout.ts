@@ -12,7 +12,9 @@ import { type EcsGateway, type Service, type ServiceEvent, GatewayError, isGatew
 import { breakerThreshold, judgeDeployments, judgeServiceDeployment, revisionName, sameRevision, type Judgement, type Snapshot } from './rollout-judge';
 import { stoppedTasksOf, type StopReason, type StoppedTaskSummary } from './rollout-tasks';
 
+/** The stopped tasks of a failed rollout, and their reasons (rollout-tasks.ts). */
 export type { StopReason, StoppedTaskSummary };
+/** Revision names (`web:12`) and comparison of ARNs with them (rollout-judge.ts). */
 export { revisionName, sameRevision };
 
 /** Where the rollout's state comes from. */
@@ -21,6 +23,7 @@ export type RolloutSource = 'service-deployment' | 'deployments';
 /** How watching ended. Only `completed` is a success; a rollback is a failure. */
 export type RolloutOutcome = 'completed' | 'failed' | 'rolled-back' | 'stopped-watching' | 'timed-out';
 
+/** Tasks of the new revision: running, desired, pending, and failed (what the circuit breaker counts). */
 export interface RolloutCounts {
   running: number;
   desired: number;
@@ -57,6 +60,7 @@ export interface RolloutProgress {
   warning?: string;
 }
 
+/** How watching ended, with the last poll and, for a failure, why the new revision's tasks stopped. */
 export interface RolloutResult {
   outcome: RolloutOutcome;
   /** True only for `completed`. */
@@ -71,6 +75,7 @@ export interface RolloutResult {
   stopReasons: StopReason[];
 }
 
+/** Which rollout to watch, how often and how long; the clock and sleep are injectable for tests. */
 export interface WatchOptions {
   cluster: string;
   service: string;

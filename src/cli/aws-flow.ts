@@ -54,6 +54,7 @@ export function checkPrepared(io: CommandIO, command: string, path: string, prep
   if (force && prepared.errors.length > 0) io.err(`ecs-lens ${command}: --force: sending ${path} despite ${prepared.errors.length} error(s).\n`);
 }
 
+/** The AWS session a command works in. */
 export interface Connection {
   gw: EcsGateway;
   session: GatewaySession;

@@ -16,6 +16,7 @@ import { awsFailure, checkPrepared, CommandFailure, confirmChange, connect, read
 import type { CommandIO } from './io';
 import { formatOutcome, outcomeExitCode, progressPrinter } from './rollout-output';
 
+/** The command's lines in `ecs-lens --help`. */
 export const DEPLOY_USAGE = `deploy [options]           Roll a task-definition revision (or a file, registered first) out to a service.
 
 Options for deploy (and the AWS options):

@@ -9,6 +9,7 @@ import { AWS_OPTION_SPECS, readAwsOptions } from './aws-options';
 import { awsFailure, CommandFailure, connect, readPrepared, runCommand } from './aws-flow';
 import type { CommandIO } from './io';
 
+/** The command's lines in `ecs-lens --help`. */
 export const DIFF_USAGE = `diff FILE [options]        Compare a task-definition or service file with what is live (exit 1 when different).
 
 Options for diff: the AWS options.`;

@@ -5,6 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 
+/** Output, questions and interruption for one command run. */
 export interface CommandIO {
   out(text: string): void;
   err(text: string): void;
@@ -16,6 +17,7 @@ export interface CommandIO {
   readonly signal?: AbortSignal;
 }
 
+/** A CommandIO that keeps what was written and asked (tests, and `run()` without an IO). */
 export interface BufferedIO extends CommandIO {
   stdout: string;
   stderr: string;

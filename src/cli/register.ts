@@ -11,6 +11,7 @@ import { AWS_OPTION_SPECS, readAwsOptions } from './aws-options';
 import { awsFailure, checkPrepared, confirmChange, connect, type Connection, readPrepared, runCommand } from './aws-flow';
 import type { CommandIO } from './io';
 
+/** The command's lines in `ecs-lens --help`. */
 export const REGISTER_USAGE = `register FILE [options]    Register a task-definition revision, or create or update the service of a service file.
 
 Options for register (and the AWS options):

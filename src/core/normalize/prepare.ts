@@ -13,6 +13,7 @@ import type { Diagnostic, JsonPath, LintOptions } from '../types';
 import { isObj, type Obj } from '../values';
 import { canonicalText, normalizeService, normalizeTaskDefinition, requestInput, type Normalized } from './normalize';
 
+/** What a file sends: a task definition (RegisterTaskDefinition) or a service (CreateService / UpdateService). */
 export type FileKind = 'task-definition' | 'service';
 
 /** Something that stops the file from being sent. Only lint errors give way to an explicit override (`force`). */
@@ -22,6 +23,7 @@ export interface Blocker {
   overridable: boolean;
 }
 
+/** A file ready to be compared and sent, or the reasons it cannot be. */
 export interface PreparedFile {
   /** What the file holds; undefined when it is no ECS task definition or service. */
   kind?: FileKind;
