@@ -3,6 +3,7 @@
  * — RegisterTaskDefinition for a task definition; CreateService or UpdateService for a service file. Plans read
  * only; `apply*` send. The CLI and the editor confirm between the two. Only the `EcsGateway` interface is used.
  */
+import { changedMembers } from '../core/normalize/changes';
 import { canonicalText, normalizeService, normalizeTaskDefinition } from '../core/normalize/normalize';
 import type { PreparedFile } from '../core/normalize/prepare';
 import { unifiedDiff } from '../core/normalize/diff';
@@ -27,6 +28,8 @@ export interface TaskDefinitionPlan {
   /** A unified diff live → file of the canonical forms; '' when they are equal. */
   diff: string;
   changed: boolean;
+  /** The members that differ (`containerDefinitions[app].image`, `tags`), for a confirmation. */
+  changes: string[];
   /** RegisterTaskDefinition input (tags included). */
   input: JsonObject;
 }
@@ -46,6 +49,8 @@ export interface ServicePlan {
   fileCanonical: string;
   diff: string;
   changed: boolean;
+  /** The members that differ from the live service. */
+  changes: string[];
   /** CreateService input, or UpdateService input (`service` instead of `serviceName`, create-only members left out). */
   input: JsonObject;
   /** Update only: members of the file that UpdateService does not take. */
@@ -89,7 +94,8 @@ export async function planTaskDefinition(gw: EcsGateway, prepared: PreparedFile,
   const liveCanonical = live ? liveTaskDefinitionText(live) : '';
   const liveLabel = live ? `${family}:${live.taskDefinition.revision} (latest ACTIVE revision)` : `${family} (no ACTIVE revision)`;
   const diff = unifiedDiff(liveCanonical, prepared.canonical, liveLabel, o.fileLabel ?? 'file');
-  return { kind: 'task-definition', family, ...(live ? { live } : {}), liveCanonical, fileCanonical: prepared.canonical, diff, changed: diff !== '', input: prepared.input as JsonObject };
+  const changes = live ? changedMembers(normalizeTaskDefinition({ taskDefinition: live.taskDefinition.document, tags: live.tags }).value, prepared.normalized.value) : [];
+  return { kind: 'task-definition', family, ...(live ? { live } : {}), liveCanonical, fileCanonical: prepared.canonical, diff, changed: diff !== '', changes, input: prepared.input as JsonObject };
 }
 
 /** Registers the planned revision: the new ARN and revision are in the answer. */
@@ -128,10 +134,11 @@ export async function planService(gw: EcsGateway, prepared: PreparedFile, o: Pla
   const name = `${clusterName}/${serviceName}`;
   const liveLabel = live ? `${name} (live service)` : `${name} (no such service)`;
   const diff = unifiedDiff(liveCanonical, fileCanonical, liveLabel, o.fileLabel ?? 'file');
-  const base = { kind: 'service' as const, cluster, clusterName, serviceName, liveCanonical, fileCanonical, diff, changed: diff !== '' };
-  if (!live) return { ...base, action: 'create', input: prepared.input as JsonObject, leftOut: [], leftOutChanged: [] };
+  const liveValue = live ? normalizeService(live.document).value : undefined;
+  const changes = liveValue ? changedMembers(liveValue, compared.value) : [];
+  const base = { kind: 'service' as const, cluster, clusterName, serviceName, liveCanonical, fileCanonical, diff, changed: diff !== '', changes };
+  if (!live || !liveValue) return { ...base, action: 'create', input: prepared.input as JsonObject, leftOut: [], leftOutChanged: [] };
   const { input, dropped } = toUpdateServiceInput(prepared.input);
-  const liveValue = normalizeService(live.document).value;
   const leftOutChanged = dropped.filter((k) => JSON.stringify(compared.value[k]) !== JSON.stringify(liveValue[k]));
   return { ...base, action: 'update', live, input: input as JsonObject, leftOut: dropped, leftOutChanged };
 }

@@ -10,6 +10,7 @@ import { deployableService, deploymentPlan, planDeployment, startDeployment } fr
 import type { Service, TaskDefinition, TaskDefinitionDescription } from '../aws/gateway';
 import { applyTaskDefinition, planTaskDefinition, type TaskDefinitionPlan } from '../aws/register';
 import { revisionName, watchRollout, type WatchOptions } from '../aws/rollout';
+import { summarizeChanges } from '../core/normalize/changes';
 import { parse, UsageError } from './args';
 import { AWS_OPTION_SPECS, readAwsOptions } from './aws-options';
 import { awsFailure, checkPrepared, CommandFailure, confirmChange, connect, readPrepared, runCommand } from './aws-flow';
@@ -130,7 +131,7 @@ export function deployCommand(argv: string[], io: CommandIO, hooks: WatchHooks =
       return 0;
     }
     const question = register
-      ? `Register a new revision of "${register.family}" and deploy it to service ${name} (now ${current}) in ${conn.where}?`
+      ? `Register a new revision of "${register.family}"${register.live ? ` (changes: ${summarizeChanges(register.changes)})` : ''} and deploy it to service ${name} (now ${current}) in ${conn.where}?`
       : `Deploy ${revisionName(existing?.arn ?? '')} to service ${name} (now ${current})${args.forceNewDeployment ? ' with new tasks' : ''} in ${conn.where}?`;
     await confirmChange(io, args.yes, question);
 

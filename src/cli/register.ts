@@ -5,6 +5,7 @@
  * mutating call, and its outcome. `--dry-run` prints the request input and the diff and sends nothing.
  */
 import { applyService, applyTaskDefinition, planService, planTaskDefinition, type ServicePlan, type TaskDefinitionPlan } from '../aws/register';
+import { summarizeChanges } from '../core/normalize/changes';
 import type { PreparedFile } from '../core/normalize/prepare';
 import { parse, UsageError } from './args';
 import { AWS_OPTION_SPECS, readAwsOptions } from './aws-options';
@@ -50,7 +51,7 @@ async function registerTaskDefinition(io: CommandIO, conn: Connection, args: Reg
     io.out(`No changes: ${args.file} matches ${plan.family}:${live.revision}; nothing was registered.\n${live.arn}\n`);
     return 0;
   }
-  const what = live ? `a new revision of family "${plan.family}" (latest ACTIVE: ${live.revision})` : `the first ACTIVE revision of family "${plan.family}"`;
+  const what = live ? `a new revision of family "${plan.family}" (latest ACTIVE: ${live.revision}; changes: ${summarizeChanges(plan.changes)})` : `the first ACTIVE revision of family "${plan.family}"`;
   await confirmChange(io, args.yes, `Register ${what} in ${conn.where}?`);
   try {
     const { taskDefinition } = await applyTaskDefinition(conn.gw, plan, { signal: io.signal });
@@ -80,7 +81,7 @@ async function createOrUpdateService(io: CommandIO, conn: Connection, args: Regi
     io.out(`No changes: ${args.file} matches the live service ${name}; nothing was updated.\n`);
     return 0;
   }
-  await confirmChange(io, args.yes, plan.action === 'create' ? `Create service "${plan.serviceName}" in cluster ${plan.clusterName} (${conn.where})?` : `Update service ${name} (${conn.where})?`);
+  await confirmChange(io, args.yes, plan.action === 'create' ? `Create service "${plan.serviceName}" in cluster ${plan.clusterName} (${conn.where})?` : `Update service ${name} (changes: ${summarizeChanges(plan.changes)}) in ${conn.where}?`);
   try {
     const service = await applyService(conn.gw, plan, { signal: io.signal });
     const primary = service.deployments.find((d) => d.status === 'PRIMARY');

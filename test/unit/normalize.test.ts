@@ -1,5 +1,6 @@
 /** The canonical form used to register and to compare with what runs, and the unified diff of two forms. */
 import assert from 'node:assert/strict';
+import { changedMembers, summarizeChanges } from '../../src/core/normalize/changes';
 import { unifiedDiff } from '../../src/core/normalize/diff';
 import { canonicalText, normalizeService, normalizeTaskDefinition } from '../../src/core/normalize/normalize';
 import { fargateTask } from './helpers';
@@ -158,6 +159,18 @@ describe('normalize', () => {
     assert.equal(canonicalText(normalizeService(live).value), canonicalText(normalizeService(file).value));
     const changed = normalizeService({ ...file, desiredCount: 3 });
     assert.notEqual(canonicalText(changed.value), canonicalText(normalizeService(live).value));
+  });
+});
+
+describe('changed members', () => {
+  it('names what differs, named list items by name, down to three levels', () => {
+    const before = normalizeTaskDefinition(fargateTask({}, { environment: [{ name: 'A', value: '1' }] })).value;
+    const after = normalizeTaskDefinition(
+      fargateTask({ memory: '1024', containerDefinitions: [{ ...(fargateTask().containerDefinitions as object[])[0], image: 'repo/app:2', environment: [{ name: 'A', value: '2' }] }, { name: 'sidecar', image: 'busybox' }] }),
+    ).value;
+    assert.deepEqual(changedMembers(before, after), ['containerDefinitions[app].image', 'containerDefinitions[app].environment', 'containerDefinitions[sidecar]', 'memory']);
+    assert.deepEqual(changedMembers(before, before), []);
+    assert.equal(summarizeChanges(['a', 'b', 'c', 'd', 'e', 'f', 'g']), 'a, b, c, d, e and 2 more');
   });
 });
 

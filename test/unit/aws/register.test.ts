@@ -107,7 +107,9 @@ describe('register and diff', () => {
     assert.match(refused.stderr, /ecs-lens register: nothing was changed: there is no terminal to ask for confirmation on, so pass --yes to go ahead\./);
     const declined = bufferedIO({ interactive: true, answers: [false] });
     assert.equal((await run(['register', path, '--endpoint', ctx.endpoint.url], declined)).code, 1);
-    assert.deepEqual(declined.questions, [`Register a new revision of family "web" (latest ACTIVE: 12) in account 123456789012, us-east-1 via ${ctx.endpoint.url}?`]);
+    assert.deepEqual(declined.questions, [
+      `Register a new revision of family "web" (latest ACTIVE: 12; changes: containerDefinitions[app].image, containerDefinitions[app].environment, containerDefinitions[app].healthCheck) in account 123456789012, us-east-1 via ${ctx.endpoint.url}?`,
+    ]);
     assert.equal(callsOf(ctx.endpoint, 'RegisterTaskDefinition'), 0);
     const accepted = bufferedIO({ interactive: true, answers: [true] });
     assert.equal((await run(['register', path, '--endpoint', ctx.endpoint.url], accepted)).code, 0, accepted.stderr);
