@@ -95,6 +95,17 @@ describe('rollout watcher', () => {
     assert.equal(callsOf(ctx.endpoint, 'DescribeServiceDeployments'), 0);
   });
 
+  it('falls back to deployments[] for an identity without permission for the service-deployment API', async () => {
+    const { gw } = gatewayFor(ctx.endpoint);
+    ctx.endpoint.ecs.faults.add({ operations: ['ListServiceDeployments', 'DescribeServiceDeployments'], code: 'AccessDeniedException' });
+    const arn = await nextRevision(gw, 'web');
+    const started = await gw.updateService({ cluster: 'prod', service: 'web', taskDefinition: arn });
+    const result = await watchRollout(gw, { cluster: 'prod', service: 'web', started, ...simulated([]) });
+    assert.equal(result.outcome, 'completed', result.reason);
+    assert.equal(result.progress.source, 'deployments');
+    assert.equal(result.progress.fallbackReason, 'no permission for the service-deployment API (AccessDeniedException)');
+  });
+
   it('a finished service deployment does not end a rollout whose PRIMARY is still rolling out', async () => {
     const { gw } = gatewayFor(ctx.endpoint);
     const before = (await gw.listServiceDeployments('prod', 'web')).items[0].serviceDeploymentArn;
