@@ -125,7 +125,7 @@ export interface Service {
   currentServiceDeployment?: string;
   createdAt?: string;
   createdBy?: string;
-  /** The whole service as DescribeServices returned it (timestamps as ISO strings): for diffs and "open as JSON". */
+  /** The whole service as DescribeServices returned it (timestamps as ISO strings, tags included): for diffs and "open as JSON". */
   document: JsonObject;
 }
 

@@ -312,7 +312,7 @@ class SdkEcsGateway implements EcsGateway {
     return this.batched(services, DESCRIBE_BATCH.DescribeServices, o.signal, async (batch, signal) => {
       const out = await this.send<DescribeServicesCommandOutput>(
         'DescribeServices',
-        new DescribeServicesCommand({ cluster, services: batch }),
+        new DescribeServicesCommand({ cluster, services: batch, include: ['TAGS'] }),
         { signal, detail: `cluster=${cluster}, ${batch.length} services` },
         (x) => `${x.failures?.length ?? 0} failures`,
       );

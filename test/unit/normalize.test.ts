@@ -1,5 +1,6 @@
 /** The canonical form used to register and to compare with what runs, and the unified diff of two forms. */
 import assert from 'node:assert/strict';
+import { changedMembers, summarizeChanges } from '../../src/core/normalize/changes';
 import { unifiedDiff } from '../../src/core/normalize/diff';
 import { canonicalText, normalizeService, normalizeTaskDefinition } from '../../src/core/normalize/normalize';
 import { fargateTask } from './helpers';
@@ -70,9 +71,49 @@ describe('normalize', () => {
     assert.deepEqual(c.portMappings, [{ containerPort: 80, hostPort: 80 }], 'hostPort filled under awsvpc, tcp dropped');
   });
 
+  it('fills hostPort in its schema place, so a named port mapping compares equal to its described form', () => {
+    const file = normalizeTaskDefinition(fargateTask({}, { portMappings: [{ containerPort: 8080, name: 'http', appProtocol: 'http' }] }));
+    const live = normalizeTaskDefinition(fargateTask({}, { portMappings: [{ containerPort: 8080, hostPort: 8080, protocol: 'tcp', name: 'http', appProtocol: 'http' }] }));
+    assert.equal(canonicalText(file.value), canonicalText(live.value));
+  });
+
   it('finds template placeholders', () => {
     assert.deepEqual(normalizeTaskDefinition(fargateTask({}, { image: 'repo/app:${TAG}' })).placeholders, ['repo/app:${TAG}']);
     assert.deepEqual(normalizeTaskDefinition(fargateTask({ family: '{{ must_env `FAMILY` }}' })).placeholders, ['{{ must_env `FAMILY` }}']);
+  });
+
+  it('shell syntax in commands is not a placeholder; template syntax is, with where it sits', () => {
+    const td = fargateTask({}, {
+      command: ['sh', '-c', 'exec app --port ${PORT} --home $HOME'],
+      entryPoint: ['/bin/sh', '-c'],
+      healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost:$PORT/ || exit 1'] },
+      image: 'repo/app:{{ must_env `TAG` }}',
+      environment: [{ name: 'DB_HOST', value: '${DB_HOST}' }],
+    });
+    const n = normalizeTaskDefinition(td);
+    assert.deepEqual(n.placeholderSites, [
+      { path: 'containerDefinitions[0].image', value: 'repo/app:{{ must_env `TAG` }}' },
+      { path: 'containerDefinitions[0].environment[0].value', value: '${DB_HOST}' },
+    ]);
+    const templated = normalizeTaskDefinition(fargateTask({}, { command: ['run', '{{ .Env.MODE }}'] }));
+    assert.deepEqual(templated.placeholderSites, [{ path: 'containerDefinitions[0].command[1]', value: '{{ .Env.MODE }}' }]);
+  });
+
+  it('drops what describe output spells out when it means the default or "off"', () => {
+    const live = normalizeTaskDefinition({ ...fargateTask(), enableFaultInjection: false }).value;
+    assert.equal(canonicalText(live), canonicalText(normalizeTaskDefinition(fargateTask()).value));
+    assert.equal((normalizeTaskDefinition({ ...fargateTask(), enableFaultInjection: true }).value as { enableFaultInjection?: boolean }).enableFaultInjection, true);
+    const file = { cluster: 'prod', serviceName: 'web', taskDefinition: 'web:7', desiredCount: 1 };
+    const described = {
+      ...file,
+      availabilityZoneRebalancing: 'ENABLED',
+      healthCheckGracePeriodSeconds: 0,
+      deploymentConfiguration: { alarms: { alarmNames: [], enable: false, rollback: false }, bakeTimeInMinutes: 0, strategy: 'ROLLING', maximumPercent: 200, minimumHealthyPercent: 100 },
+    };
+    assert.equal(canonicalText(normalizeService(described).value), canonicalText(normalizeService(file).value));
+    const changed = normalizeService({ ...described, availabilityZoneRebalancing: 'DISABLED', deploymentConfiguration: { alarms: { alarmNames: ['high-5xx'], enable: true, rollback: true } } }).value;
+    assert.deepEqual(changed.availabilityZoneRebalancing, 'DISABLED');
+    assert.deepEqual(changed.deploymentConfiguration, { alarms: { alarmNames: ['high-5xx'], enable: true, rollback: true } });
   });
 
   it('a described service compares equal to the create-service file it came from', () => {
@@ -118,6 +159,18 @@ describe('normalize', () => {
     assert.equal(canonicalText(normalizeService(live).value), canonicalText(normalizeService(file).value));
     const changed = normalizeService({ ...file, desiredCount: 3 });
     assert.notEqual(canonicalText(changed.value), canonicalText(normalizeService(live).value));
+  });
+});
+
+describe('changed members', () => {
+  it('names what differs, named list items by name, down to three levels', () => {
+    const before = normalizeTaskDefinition(fargateTask({}, { environment: [{ name: 'A', value: '1' }] })).value;
+    const after = normalizeTaskDefinition(
+      fargateTask({ memory: '1024', containerDefinitions: [{ ...(fargateTask().containerDefinitions as object[])[0], image: 'repo/app:2', environment: [{ name: 'A', value: '2' }] }, { name: 'sidecar', image: 'busybox' }] }),
+    ).value;
+    assert.deepEqual(changedMembers(before, after), ['containerDefinitions[app].image', 'containerDefinitions[app].environment', 'containerDefinitions[sidecar]', 'memory']);
+    assert.deepEqual(changedMembers(before, before), []);
+    assert.equal(summarizeChanges(['a', 'b', 'c', 'd', 'e', 'f', 'g']), 'a, b, c, d, e and 2 more');
   });
 });
 

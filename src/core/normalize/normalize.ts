@@ -15,6 +15,8 @@ export interface Normalized {
   value: Obj;
   /** Template placeholders found (`${VAR}`, `{{ … }}`): a file with any must be rendered before it is sent. */
   placeholders: string[];
+  /** Where each placeholder sits: a path in the request input (`containerDefinitions[0].image`) and its value. */
+  placeholderSites: { path: string; value: string }[];
   /** Tags carried from describe-task-definition output (`{ taskDefinition, tags }`). */
   tags?: unknown[];
 }
@@ -56,9 +58,21 @@ function num(v: unknown, key: string): string {
 }
 
 interface Ctx {
-  placeholders: string[];
+  placeholders: { path: string; value: string }[];
   awsvpc: boolean;
   daemon: boolean;
+  /** Inside a command a shell runs: `$VAR` and `${VAR}` are the shell's, not a template's. */
+  shell: boolean;
+}
+
+/** Lists of command words, where `$HOME` or `${PORT}` is shell syntax that ECS passes on as written. */
+const SHELL_LISTS = new Set(['ContainerDefinition.command', 'ContainerDefinition.entryPoint', 'HealthCheck.command']);
+/** The template syntax no shell uses: `{{ ... }}` (Go templates, ecspresso, Jinja) and `#{...}` (Octopus). */
+const TEMPLATE_ONLY = /\{\{[^}]*\}\}|#\{[^}]*\}/;
+
+/** `a.b[0].c` */
+function childPath(path: string, key: string | number): string {
+  return typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
 }
 
 /** Drops nulls, empty lists and empty objects (ECS treats them as unset and describe output adds them). */
@@ -83,9 +97,28 @@ function conditionalDefault(member: string, ctx: { daemon: boolean }): unknown {
   }
 }
 
-/** A deployment circuit breaker with both switches off is the same as none. */
-function isNeutral(shape: string, key: string, v: unknown): boolean {
-  if (shape === 'DeploymentConfiguration' && key === 'deploymentCircuitBreaker' && isObj(v)) return v.enable === false && v.rollback === false;
+/**
+ * Defaults that describe output spells out and the shared defaults table does not list: a task definition's
+ * `enableFaultInjection: false`, a service's 0 s health-check grace period and, for new services,
+ * Availability Zone rebalancing ENABLED (the CreateService default; UpdateService keeps what the service has).
+ */
+const DESCRIBED_DEFAULTS: Readonly<Record<string, unknown>> = {
+  'RegisterTaskDefinitionRequest.enableFaultInjection': false,
+  'CreateServiceRequest.healthCheckGracePeriodSeconds': 0,
+  'CreateServiceRequest.availabilityZoneRebalancing': 'ENABLED',
+};
+
+/**
+ * Members that mean "off" when both switches are off: a deployment circuit breaker or CloudWatch alarms
+ * (describe-services spells out `{ enable: false, rollback: false }` for both), and a bake time of 0 minutes
+ * outside blue/green deployments.
+ */
+function isNeutral(shape: string, key: string, v: unknown, parent: Obj): boolean {
+  if (shape !== 'DeploymentConfiguration') return false;
+  if ((key === 'deploymentCircuitBreaker' || key === 'alarms') && isObj(v)) {
+    return v.enable === false && v.rollback === false && (v.alarmNames === undefined || (Array.isArray(v.alarmNames) && v.alarmNames.length === 0));
+  }
+  if (key === 'bakeTimeInMinutes') return v === 0 && parent.strategy !== 'BLUE_GREEN';
   return false;
 }
 
@@ -93,14 +126,17 @@ function isNeutral(shape: string, key: string, v: unknown): boolean {
  * `shape` and `key` name the member that holds `v` (for the sorted-list table); `rootShape` names the shape of
  * the top-level object, whose schema title is the document's title rather than the API shape.
  */
-function normaliseValue(v: unknown, schema: SchemaNode | undefined, shape: string, key: string, ctx: Ctx, rootShape?: string): unknown {
+function normaliseValue(v: unknown, schema: SchemaNode | undefined, shape: string, key: string, ctx: Ctx, path: string, rootShape?: string): unknown {
   if (typeof v === 'string') {
-    if (containsPlaceholder(v)) ctx.placeholders.push(v);
+    if (ctx.shell ? TEMPLATE_ONLY.test(v) : containsPlaceholder(v)) ctx.placeholders.push({ path, value: v });
     return v;
   }
   if (Array.isArray(v)) {
     const itemSchema = schema?.items;
-    const items = v.map((item) => normaliseValue(item, itemSchema, '', '', ctx)).filter((item) => !isEmpty(item));
+    const shell = ctx.shell;
+    ctx.shell ||= SHELL_LISTS.has(`${shape}.${key}`);
+    const items = v.map((item, i) => normaliseValue(item, itemSchema, '', '', ctx, childPath(path, i))).filter((item) => !isEmpty(item));
+    ctx.shell = shell;
     const sortKey = SORTED_LISTS[`${shape}.${key}`];
     return sortKey ? [...items].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0)) : items;
   }
@@ -112,16 +148,18 @@ function normaliseValue(v: unknown, schema: SchemaNode | undefined, shape: strin
   const keys = [...known.filter((k) => k in v), ...Object.keys(v).filter((k) => !known.includes(k)).sort()];
   for (const k of keys) {
     const childSchema = schema?.properties?.[k] ?? (typeof schema?.additionalProperties === 'object' ? schema.additionalProperties : undefined);
-    const value = normaliseValue(v[k], childSchema, objectShape, k, ctx);
-    if (isEmpty(value) || isNeutral(objectShape, k, value)) continue;
+    const value = normaliseValue(v[k], childSchema, objectShape, k, ctx, childPath(path, k));
+    if (isEmpty(value) || isNeutral(objectShape, k, value, v)) continue;
     const member = `${objectShape}.${k}`;
-    const def = schema?.properties?.[k] ? (unconditionalDefault(member) ?? { value: conditionalDefault(member, ctx) }) : undefined;
+    const described = member in DESCRIBED_DEFAULTS ? { value: DESCRIBED_DEFAULTS[member] } : undefined;
+    const def = schema?.properties?.[k] ? (unconditionalDefault(member) ?? described ?? { value: conditionalDefault(member, ctx) }) : undefined;
     if (def && def.value !== undefined && JSON.stringify(def.value) === JSON.stringify(value)) continue;
     out[k] = value;
   }
   if (objectShape === 'PortMapping' && ctx.awsvpc && out.hostPort === undefined && typeof out.containerPort === 'number' && out.containerPortRange === undefined) {
-    // Under awsvpc the host port is the container port; describe output spells it out.
+    // Under awsvpc the host port is the container port; describe output spells it out (in its schema place).
     out.hostPort = out.containerPort;
+    return Object.fromEntries([...known.filter((k) => k in out), ...Object.keys(out).filter((k) => !known.includes(k))].map((k) => [k, out[k]]));
   }
   return out;
 }
@@ -172,9 +210,9 @@ export function normalizeTaskDefinition(input: unknown): Normalized {
   if (cpu !== undefined && !containsPlaceholder(src.cpu)) src.cpu = String(cpu);
   const memory = taskMemoryMiB(src.memory);
   if (memory !== undefined && !containsPlaceholder(src.memory)) src.memory = String(memory);
-  const ctx: Ctx = { placeholders: [], awsvpc: src.networkMode === 'awsvpc', daemon: false };
-  const value = normaliseValue(src, schemaFor('task-definition'), '', '', ctx, ROOT_SHAPE['task-definition']) as Obj;
-  return { value, placeholders: ctx.placeholders, ...(tags ? { tags } : {}) };
+  const ctx: Ctx = { placeholders: [], awsvpc: src.networkMode === 'awsvpc', daemon: false, shell: false };
+  const value = normaliseValue(src, schemaFor('task-definition'), '', '', ctx, '', ROOT_SHAPE['task-definition']) as Obj;
+  return { value, ...placeholders(ctx), ...(tags ? { tags } : {}) };
 }
 
 /** A service (create-service input, or a service from describe-services) in its canonical create-service form. */
@@ -182,9 +220,13 @@ export function normalizeService(input: unknown): Normalized {
   const { input: src } = requestInput('service', input);
   if (src.cluster !== undefined) src.cluster = shortName(src.cluster, 'cluster');
   if (src.taskDefinition !== undefined) src.taskDefinition = shortName(src.taskDefinition, 'task-definition');
-  const ctx: Ctx = { placeholders: [], awsvpc: false, daemon: src.schedulingStrategy === 'DAEMON' };
-  const value = normaliseValue(src, schemaFor('service'), '', '', ctx, ROOT_SHAPE.service) as Obj;
-  return { value, placeholders: ctx.placeholders };
+  const ctx: Ctx = { placeholders: [], awsvpc: false, daemon: src.schedulingStrategy === 'DAEMON', shell: false };
+  const value = normaliseValue(src, schemaFor('service'), '', '', ctx, '', ROOT_SHAPE.service) as Obj;
+  return { value, ...placeholders(ctx) };
+}
+
+function placeholders(ctx: Ctx): Pick<Normalized, 'placeholders' | 'placeholderSites'> {
+  return { placeholders: ctx.placeholders.map((p) => p.value), placeholderSites: ctx.placeholders };
 }
 
 /** Canonical JSON text: two-space indentation, a final newline. */

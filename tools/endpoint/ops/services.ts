@@ -112,7 +112,8 @@ export const CreateService: Operation = (ctx, input) => {
     enableECSManagedTags: input.enableECSManagedTags === true,
     propagateTags: optionalString(input, 'propagateTags') ?? 'NONE',
     enableExecuteCommand: input.enableExecuteCommand === true,
-    availabilityZoneRebalancing: 'ENABLED',
+    // CreateService's default; UpdateService keeps what the service has.
+    availabilityZoneRebalancing: optionalEnum(input, 'availabilityZoneRebalancing', ['ENABLED', 'DISABLED'] as const) ?? 'ENABLED',
   };
   const rec: ServiceRecord = { service, serviceDeployments: [], revisions: new Map(), halted: new Set() };
   c.services.set(name, rec);
@@ -139,6 +140,14 @@ export const UpdateService: Operation = (ctx, input) => {
   for (const m of changes) (s as unknown as Json)[m] = input[m];
   if (typeof input.healthCheckGracePeriodSeconds === 'number') s.healthCheckGracePeriodSeconds = input.healthCheckGracePeriodSeconds;
   if (typeof input.enableExecuteCommand === 'boolean') s.enableExecuteCommand = input.enableExecuteCommand;
+  // Members UpdateService changes in place, for the tasks it starts from now on.
+  if (typeof input.enableECSManagedTags === 'boolean') s.enableECSManagedTags = input.enableECSManagedTags;
+  const propagateTags = optionalEnum(input, 'propagateTags', ['TASK_DEFINITION', 'SERVICE', 'NONE'] as const);
+  if (propagateTags) s.propagateTags = propagateTags;
+  const rebalancing = optionalEnum(input, 'availabilityZoneRebalancing', ['ENABLED', 'DISABLED'] as const);
+  if (rebalancing) s.availabilityZoneRebalancing = rebalancing;
+  if (Array.isArray(input.placementConstraints)) s.placementConstraints = input.placementConstraints as Json[];
+  if (Array.isArray(input.placementStrategy)) s.placementStrategy = input.placementStrategy as Json[];
   if (desiredCount !== undefined) s.desiredCount = desiredCount;
   const redeploy = (td !== undefined && td.taskDefinitionArn !== s.taskDefinition) || input.forceNewDeployment === true || changes.length > 0;
   if (redeploy) beginDeployment(ctx.r, c, rec, target, ctx.now);
