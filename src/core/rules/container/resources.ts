@@ -14,6 +14,8 @@ export const memoryBelowReservation: Rule = {
     for (const { c, i, path } of containers(ctx.target.value)) {
       const memory = num(c.memory);
       const reservation = num(c.memoryReservation);
+      // Equal values pass: the API reference says "greater than", but ECS registers memory == memoryReservation
+      // (the developer guide was corrected to "greater than or equal to"), so reporting it would be a false error.
       if (memory === undefined || reservation === undefined || memory >= reservation) continue;
       ctx.report({
         path: [...path, 'memoryReservation'],
