@@ -17,6 +17,16 @@ export function isFargate(td: Obj): boolean {
   return requires(td, 'FARGATE');
 }
 
+/** The task must be able to run on external instances (ECS Anywhere): EXTERNAL is in requiresCompatibilities. */
+export function isExternal(td: Obj): boolean {
+  return requires(td, 'EXTERNAL');
+}
+
+/** The task must be able to run on Amazon ECS Managed Instances: MANAGED_INSTANCES is in requiresCompatibilities. */
+export function isManagedInstances(td: Obj): boolean {
+  return requires(td, 'MANAGED_INSTANCES');
+}
+
 /**
  * requiresCompatibilities is given and names only EC2 and/or EXTERNAL: the task never runs on Fargate or Managed
  * Instances. An omitted list says nothing yet (RunTask may still place a Fargate-compatible definition on

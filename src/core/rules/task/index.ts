@@ -5,6 +5,7 @@ import { limitRules } from './limits';
 import { loggingRules } from './logging';
 import { networkRules } from './network';
 import { platformRules } from './platform';
+import { portRangeRules } from './port-ranges';
 import { portRules } from './ports';
 import { roleRules } from './roles';
 import { sizeRules } from './size';
@@ -14,6 +15,7 @@ export const taskRules: Rule[] = [
   ...sizeRules,
   ...networkRules,
   ...portRules,
+  ...portRangeRules,
   ...fargateRules,
   ...windowsRules,
   ...roleRules,
