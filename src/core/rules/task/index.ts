@@ -1,6 +1,7 @@
 /** Rules for task definitions: size, network mode and ports, Fargate and Windows limits, roles, logging. */
 import type { Rule } from '../types';
 import { fargateRules } from './fargate';
+import { hostPortRules } from './host-ports';
 import { limitRules } from './limits';
 import { loggingRules } from './logging';
 import { networkRules } from './network';
@@ -16,6 +17,7 @@ export const taskRules: Rule[] = [
   ...networkRules,
   ...portRules,
   ...portRangeRules,
+  ...hostPortRules,
   ...fargateRules,
   ...windowsRules,
   ...roleRules,
