@@ -11,6 +11,7 @@ import { portRules } from './ports';
 import { roleRules } from './roles';
 import { sizeRules } from './size';
 import { windowsRules } from './windows';
+import { windowsPlatformRules } from './windows-platform';
 
 export const taskRules: Rule[] = [
   ...sizeRules,
@@ -20,6 +21,7 @@ export const taskRules: Rule[] = [
   ...hostPortRules,
   ...fargateRules,
   ...windowsRules,
+  ...windowsPlatformRules,
   ...roleRules,
   ...loggingRules,
   ...limitRules,
