@@ -1,5 +1,6 @@
 /** Rules for task definitions: size, network mode and ports, Fargate and Windows limits, roles, logging. */
 import type { Rule } from '../types';
+import { externalRules } from './external';
 import { fargateRules } from './fargate';
 import { hostPortRules } from './host-ports';
 import { limitRules } from './limits';
@@ -22,6 +23,7 @@ export const taskRules: Rule[] = [
   ...fargateRules,
   ...windowsRules,
   ...windowsPlatformRules,
+  ...externalRules,
   ...roleRules,
   ...loggingRules,
   ...limitRules,
