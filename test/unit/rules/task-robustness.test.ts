@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { lint } from '../../../src/core/lint';
+import { ruleApplies } from '../../../src/core/rules/index';
 import { taskRules } from '../../../src/core/rules/task/index';
 import { json } from '../helpers';
 import { fargateTask } from './task-helpers';
@@ -14,7 +15,7 @@ describe('task rules: robustness', () => {
       assert.match(r.id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
       assert.match(r.docs, /^https:\/\/docs\.aws\.amazon\.com\/AmazonECS\/latest\/(developerguide|APIReference)\//);
       assert.ok(r.title.length > 10);
-      assert.equal(r.appliesTo, 'task-definition');
+      assert.ok(ruleApplies(r, 'task-definition'), r.id);
     }
   });
 

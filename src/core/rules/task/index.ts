@@ -1,4 +1,7 @@
-/** Rules for task definitions: size, network mode and ports, Fargate and Windows limits, roles, logging. */
+/**
+ * Rules for task definitions: size, network mode and ports, Fargate, Windows and external limits, roles, logging,
+ * and resource tags (which services share).
+ */
 import type { Rule } from '../types';
 import { externalRules } from './external';
 import { fargateRules } from './fargate';
@@ -11,6 +14,7 @@ import { portRangeRules } from './port-ranges';
 import { portRules } from './ports';
 import { roleRules } from './roles';
 import { sizeRules } from './size';
+import { resourceTagRules } from './tags';
 import { windowsRules } from './windows';
 import { windowsPlatformRules } from './windows-platform';
 
@@ -28,4 +32,5 @@ export const taskRules: Rule[] = [
   ...loggingRules,
   ...limitRules,
   ...platformRules,
+  ...resourceTagRules,
 ];
