@@ -12,9 +12,11 @@ import { networkRules } from './network';
 import { platformRules } from './platform';
 import { portRangeRules } from './port-ranges';
 import { portRules } from './ports';
+import { proxyRules } from './proxy';
 import { roleRules } from './roles';
 import { sizeRules } from './size';
 import { resourceTagRules } from './tags';
+import { volumeRules } from './volumes';
 import { windowsRules } from './windows';
 import { windowsPlatformRules } from './windows-platform';
 
@@ -33,4 +35,6 @@ export const taskRules: Rule[] = [
   ...limitRules,
   ...platformRules,
   ...resourceTagRules,
+  ...volumeRules,
+  ...proxyRules,
 ];
