@@ -7,6 +7,7 @@ import { externalRules } from './external';
 import { fargateRules } from './fargate';
 import { hostPortRules } from './host-ports';
 import { limitRules } from './limits';
+import { logOptionRules } from './log-options';
 import { loggingRules } from './logging';
 import { networkRules } from './network';
 import { platformRules } from './platform';
@@ -32,6 +33,7 @@ export const taskRules: Rule[] = [
   ...externalRules,
   ...roleRules,
   ...loggingRules,
+  ...logOptionRules,
   ...limitRules,
   ...platformRules,
   ...resourceTagRules,
