@@ -3,6 +3,7 @@ import { dependencyRules } from './dependencies';
 import { efsRules } from './efs';
 import { environmentRules } from './environment';
 import { healthRules } from './health';
+import { kernelRules } from './kernel';
 import { nameRules } from './names';
 import { practiceRules } from './practice';
 import { resourceRules } from './resources';
@@ -20,4 +21,5 @@ export const containerRules: Rule[] = [
   ...secretRules,
   ...environmentRules,
   ...practiceRules,
+  ...kernelRules,
 ];
