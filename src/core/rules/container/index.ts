@@ -2,6 +2,7 @@ import type { Rule } from '../types';
 import { dependencyRules } from './dependencies';
 import { efsRules } from './efs';
 import { environmentRules } from './environment';
+import { formatRules } from './formats';
 import { healthRules } from './health';
 import { kernelRules } from './kernel';
 import { nameRules } from './names';
@@ -22,4 +23,5 @@ export const containerRules: Rule[] = [
   ...environmentRules,
   ...practiceRules,
   ...kernelRules,
+  ...formatRules,
 ];
