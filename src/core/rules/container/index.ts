@@ -1,6 +1,7 @@
 import type { Rule } from '../types';
 import { dependencyRules } from './dependencies';
 import { efsRules } from './efs';
+import { deviceRules } from './devices';
 import { environmentRules } from './environment';
 import { formatRules } from './formats';
 import { healthRules } from './health';
@@ -24,4 +25,5 @@ export const containerRules: Rule[] = [
   ...practiceRules,
   ...kernelRules,
   ...formatRules,
+  ...deviceRules,
 ];
