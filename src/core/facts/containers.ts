@@ -15,8 +15,10 @@ export const IMAGE_DIGEST = /^sha256:[A-Fa-f0-9]{64}$/;
 /** Docker 20.10 and later (every current ECS-optimized AMI and Fargate) reserve 6 MiB per container. */
 export const DOCKER_MIN_CONTAINER_MEMORY_MIB = 6;
 
-/** The dockerSecurityOptions forms ECS lists: "no-new-privileges", or a prefix followed by a value. */
+/** The dockerSecurityOptions ECS lists that stand alone. */
 export const SECURITY_OPTION_FLAGS: readonly string[] = ['no-new-privileges'];
+
+/** The dockerSecurityOptions ECS lists that are a prefix followed by a value: AppArmor, SELinux, gMSA. */
 export const SECURITY_OPTION_PREFIXES: readonly string[] = ['apparmor:', 'label:', 'credentialspec:'];
 
 /** The prefixes of a credentialSpecs entry: a domain-joined or a domainless gMSA credential spec. */

@@ -9,7 +9,8 @@ export function compatibilities(td: Obj): string[] {
 }
 
 function requires(td: Obj, launchType: string): boolean {
-  return compatibilities(td).includes(launchType);
+  // Asked by most rules for every document: no list is built for it.
+  return Array.isArray(td.requiresCompatibilities) && td.requiresCompatibilities.includes(launchType);
 }
 
 /** The task must be able to run on Fargate (FARGATE is in requiresCompatibilities, alone or with others). */

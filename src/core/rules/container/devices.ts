@@ -15,7 +15,19 @@ interface Requirement {
   type?: string;
 }
 
+const requirementCache = new WeakMap<Obj, Requirement[]>();
+
+/** Every resource requirement of the task's containers; built once per parsed task definition (do not change it). */
 function requirements(td: Obj): Requirement[] {
+  let cached = requirementCache.get(td);
+  if (!cached) {
+    cached = readRequirements(td);
+    requirementCache.set(td, cached);
+  }
+  return cached;
+}
+
+function readRequirements(td: Obj): Requirement[] {
   return containers(td).flatMap(({ c, i, path }) =>
     entries(c, 'resourceRequirements').map(({ e: r, i: j }) => ({ c, i, r, path: [...path, 'resourceRequirements', j], type: known(r.type) })),
   );
@@ -173,4 +185,5 @@ const inferenceAcceleratorDeviceName: Rule = {
   },
 };
 
+/** The resource-requirement (GPU, Neuron, inference accelerator) rules. */
 export const deviceRules: Rule[] = [resourceRequirementValue, gpuSharingStrategy, neuronDeviceSingleContainer, neuronDeviceManagedInstances, inferenceAcceleratorDeviceName];

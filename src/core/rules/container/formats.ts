@@ -28,6 +28,8 @@ const containerImageReference: Rule = {
   docs: DOCS.container('image'),
   check(ctx) {
     for (const { c, i, path } of containers(ctx.target.value)) {
+      // Most references are plain: no digest, allowed characters, short enough. Only the rest are looked at closely.
+      if (typeof c.image === 'string' && c.image.length <= IMAGE_NAME_MAX_LENGTH && IMAGE_NAME_CHARACTERS.test(c.image)) continue;
       const image = known(c.image);
       // Empty images are container-image-empty's; "<your image here>" is prose for a render step to replace.
       if (image === undefined || image.trim() === '' || /<[^>]*>/.test(image)) continue;
@@ -152,6 +154,7 @@ const repositoryCredentialsSecret: Rule = {
   docs: DOCS.privateRegistry,
   check(ctx) {
     for (const { c, i, path } of containers(ctx.target.value)) {
+      if (c.repositoryCredentials === undefined) continue;
       const param = known(objAt(c, 'repositoryCredentials')?.credentialsParameter);
       const service = param === undefined ? undefined : arnService(param);
       if (service === undefined || service === 'secretsmanager') continue;
@@ -163,4 +166,5 @@ const repositoryCredentialsSecret: Rule = {
   },
 };
 
+/** The rules about value formats of container members. */
 export const formatRules: Rule[] = [containerImageReference, containerUserFormat, dockerSecurityOptionsFormat, credentialSpecFormat, repositoryCredentialsSecret];

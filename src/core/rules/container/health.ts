@@ -146,9 +146,11 @@ export const healthCheckSettingsWithoutCommand: Rule = {
   title: 'Health check timings apply only with a command (not NONE)',
   docs: DOCS.healthCheck,
   check(ctx) {
-    for (const { c, i, hc, path } of healthChecks(ctx.target.value)) {
+    for (const { c, i, path: at } of containers(ctx.target.value)) {
+      const hc = c.healthCheck;
       // A missing command is a schema error (schema.required); ["NONE"] turns the image's health check off.
-      if (!Array.isArray(hc.command) || hc.command[0] !== 'NONE') continue;
+      if (!isObj(hc) || !Array.isArray(hc.command) || hc.command[0] !== 'NONE') continue;
+      const path = [...at, 'healthCheck'];
       for (const key of TIMINGS) {
         if (hc[key] === undefined || hc[key] === null) continue;
         ctx.report({

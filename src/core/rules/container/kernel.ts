@@ -199,4 +199,5 @@ const systemControlConflict: Rule = {
   },
 };
 
+/** The rules about Linux kernel settings of containers. */
 export const kernelRules: Rule[] = [linuxCapabilityName, tmpfsMountOption, swappinessWithoutMaxSwap, systemControlNamespace, systemControlHostNamespace, systemControlConflict];

@@ -61,4 +61,5 @@ const gpuSharingExternal: Rule = {
   },
 };
 
+/** The rules for task definitions that require EXTERNAL compatibility. */
 export const externalRules: Rule[] = [externalUnsupportedTaskParameter, gpuSharingExternal];

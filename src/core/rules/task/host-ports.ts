@@ -137,4 +137,5 @@ const hostNetworkRootUser: Rule = {
   },
 };
 
+/** The host-port and host-network rules. */
 export const hostPortRules: Rule[] = [hostPortReserved, hostPortEphemeralRange, hostNetworkMultipleTasks, hostNetworkRootUser];

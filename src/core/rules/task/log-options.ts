@@ -24,6 +24,8 @@ function optionKeyFix(ctx: FixContext, options: readonly string[]): FixProposal[
   return renameKey(path, String(path[path.length - 1]), options, parent);
 }
 
+const AWSLOGS_OPTION_SET: ReadonlySet<string> = new Set(AWSLOGS_OPTIONS);
+
 const awslogsOptionName: Rule = {
   id: 'awslogs-option-name',
   severity: 'warning',
@@ -35,7 +37,7 @@ const awslogsOptionName: Rule = {
       const options = logConfig(c)?.options;
       if (logDriver(c) !== 'awslogs' || !isObj(options)) continue;
       for (const key of Object.keys(options)) {
-        if (AWSLOGS_OPTIONS.includes(key) || containsPlaceholder(key)) continue;
+        if (AWSLOGS_OPTION_SET.has(key) || containsPlaceholder(key)) continue;
         const near = suggest(key, AWSLOGS_OPTIONS);
         ctx.report({
           path: [...path, 'logConfiguration', 'options', key],
@@ -140,4 +142,5 @@ const logDriverPlatform: Rule = {
   },
 };
 
+/** The log-option and log-driver platform rules. */
 export const logOptionRules: Rule[] = [awslogsOptionName, firelensConfigFileType, firelensOptions, logDriverPlatform];

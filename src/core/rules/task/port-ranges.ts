@@ -17,9 +17,28 @@ interface Mapping {
   containerPort?: number;
 }
 
-/** The port mappings of each container (containers without mappings are left out). */
+const mappingCache = new WeakMap<Obj, Mapping[][]>();
+
+/**
+ * The port mappings of each container that maps a port range (other containers are left out: without a range
+ * none of these rules has anything to say). Built once per parsed task definition; callers must not change it.
+ */
 function mappingsByContainer(td: Obj): Mapping[][] {
+  let cached = mappingCache.get(td);
+  if (!cached) {
+    cached = containers(td).some(({ c }) => hasRange(c)) ? readMappings(td) : [];
+    mappingCache.set(td, cached);
+  }
+  return cached;
+}
+
+function hasRange(c: Obj): boolean {
+  return Array.isArray(c.portMappings) && c.portMappings.some((m) => isObj(m) && m.containerPortRange !== undefined);
+}
+
+function readMappings(td: Obj): Mapping[][] {
   return containers(td).flatMap(({ c, i, path }) => {
+    if (!hasRange(c)) return [];
     const who = containerLabel(c, i);
     const list = asArray(c.portMappings).flatMap((m, j): Mapping[] => {
       if (!isObj(m)) return [];
@@ -190,4 +209,5 @@ const portRangeSinglePort: Rule = {
   },
 };
 
+/** The port-range rules, in the order the rule table lists them. */
 export const portRangeRules: Rule[] = [portRangeNetworkMode, portRangeCount, portRangeOrder, portRangeOverlap, portRangeSinglePort];

@@ -78,4 +78,5 @@ const taskPlacementMemberOfExpression: Rule = {
   },
 };
 
+/** The App Mesh proxy and task placement-constraint rules. */
 export const proxyRules: Rule[] = [proxyConfigurationContainer, proxyConfigurationProperties, taskPlacementMemberOfExpression];

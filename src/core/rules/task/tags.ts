@@ -99,4 +99,5 @@ const tagCharacters: Rule = {
   },
 };
 
+/** The tag rules; each looks at task definitions and services alike. */
 export const resourceTagRules: Rule[] = [tagReservedPrefix, tagKeyDuplicate, tagCharacters];

@@ -9,6 +9,7 @@ function volumeLabel(v: Obj, i: number): string {
 }
 
 function atLaunch(td: Obj): Array<{ e: Obj; i: number }> {
+  if (!Array.isArray(td.volumes) || td.volumes.length === 0) return [];
   return entries(td, 'volumes').filter(({ e }) => e.configuredAtLaunch === true);
 }
 
@@ -124,4 +125,5 @@ const s3filesAccessPointRootDirectory: Rule = {
   },
 };
 
+/** The task-volume rules. */
 export const volumeRules: Rule[] = [volumeConfiguredAtLaunchCount, volumeConfiguredAtLaunchType, volumeNameRequired, dockerVolumeAutoprovisionScope, s3filesAccessPointRootDirectory];

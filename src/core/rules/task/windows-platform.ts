@@ -93,4 +93,5 @@ const windowsEc2TaskSizeIgnored: Rule = {
   },
 };
 
+/** The rules about where Windows tasks run and what they mount. */
 export const windowsPlatformRules: Rule[] = [windowsVolumeType, fargateWindowsFirelens, windowsEc2TaskSizeIgnored];
