@@ -71,7 +71,7 @@ const firelensConfigFileType: Rule = {
       if (r.options['config-file-type'] !== 's3') continue;
       ctx.report({
         path: [...r.at, 'config-file-type'],
-        message: `${containerLabel(r.c, r.i, true)} loads its FireLens configuration from S3 (config-file-type "s3"), which only works on EC2; tasks on Fargate support only "file", a configuration file inside the log router image. ECS does not accept it for a task definition that requires FARGATE. Bake the file into the image (or copy it in with an init container) and use "file".`,
+        message: `${containerLabel(r.c, r.i, true)} loads its FireLens configuration from S3 (config-file-type "s3"), which only works on EC2; tasks on Fargate support only "file", a configuration file inside the log router image. ECS rejects the task definition, or the log router fails to start. Bake the file into the image (or copy it in with an init container) and use "file".`,
       });
     }
   },
