@@ -4,6 +4,9 @@ import type { Rule } from '../types';
 import { DOCS, isFargate, MAX_PORT_RANGES_PER_CONTAINER, parsePortRange, PORT_RANGE_NETWORK_MODES } from '../../facts';
 import { asArray, containerLabel, containers, explicitNetworkMode, isObj, known, num, type Obj, reportedPath, str } from '../helpers';
 
+/** The two ends of a "first-last" port range. */
+type Range = { first: number; last: number };
+
 /** One port mapping of a container, with what the range rules read from it. */
 interface Mapping {
   m: Obj;
@@ -52,8 +55,6 @@ function readMappings(td: Obj): Mapping[][] {
 function rangesOf(td: Obj): Mapping[] {
   return mappingsByContainer(td).flat().filter((p) => p.rangeText !== undefined);
 }
-
-type Range = { first: number; last: number };
 
 /** A range whose ends are ports and in order: the only kind that can be compared with others. */
 function wellFormed(r: Range | undefined): boolean {
