@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILT_IN_CODES } from '../src/core/codes';
-import { rules } from '../src/core/rules/index';
+import { ruleApplies, rules } from '../src/core/rules/index';
 
 export function rulesMarkdown(): string {
   const lines = [
@@ -18,7 +18,7 @@ export function rulesMarkdown(): string {
     ...Object.values(BUILT_IN_CODES).map((c) => `| \`${c.id}\` | ${c.severity} | ${c.summary ?? c.title} |`),
   ];
   for (const [kind, title] of [['task-definition', 'Task definitions'], ['service', 'Services']] as const) {
-    const rows = rules.filter((r) => r.appliesTo === kind);
+    const rows = rules.filter((r) => ruleApplies(r, kind));
     lines.push('', `## ${title} (${rows.length} rules)`, '', '| id | default | checks | quick fix |', '|---|---|---|---|');
     for (const r of rows) lines.push(`| [\`${r.id}\`](${r.docs}) | ${r.severity} | ${r.title.replace(/\|/g, '\\|')} | ${r.fix ? 'yes' : ''} |`);
   }

@@ -8,7 +8,7 @@ import { analyze, type EcsDocument } from './document/document';
 import { DeferredRanges } from './document/parse';
 import { SERVICE_READ_ONLY, TASK_READ_ONLY } from './facts/members';
 import { validateService, validateTaskDefinition } from './generated/validators';
-import { rules } from './rules/index';
+import { ruleApplies, rules } from './rules/index';
 import type { RuleContext } from './rules/types';
 import { schemaDiagnostics } from './schema/diagnostics';
 import { schemaFor } from './schema/info';
@@ -140,7 +140,7 @@ function compute(doc: EcsDocument, workspace: WorkspaceIndex): Diagnostic[] {
       report: (p) => deferred([...target.at, ...p.path], p.target ?? 'value', current.id, current.severity, p.message, p.data),
     };
     for (const rule of rules) {
-      if (rule.appliesTo !== target.kind) continue;
+      if (!ruleApplies(rule, target.kind)) continue;
       current = rule;
       rule.check(ctx);
     }

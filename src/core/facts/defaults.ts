@@ -49,3 +49,11 @@ export function unconditionalDefault(member: string): { value: unknown } | undef
   const d = API_DEFAULTS[member];
   return d && d.when === undefined ? { value: d.value } : undefined;
 }
+
+/**
+ * Words that are not values of a member's enum but stand for its default, keyed `Shape.member`: the developer
+ * guide calls the Windows network mode "default", yet the API has no such value; it means "leave the member out".
+ */
+export const DEFAULT_SPELLED_OUT: Readonly<Record<string, string>> = {
+  'RegisterTaskDefinitionRequest.networkMode': 'default',
+};

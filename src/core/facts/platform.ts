@@ -9,12 +9,23 @@ export function compatibilities(td: Obj): string[] {
 }
 
 function requires(td: Obj, launchType: string): boolean {
-  return compatibilities(td).includes(launchType);
+  // Asked by most rules for every document: no list is built for it.
+  return Array.isArray(td.requiresCompatibilities) && td.requiresCompatibilities.includes(launchType);
 }
 
 /** The task must be able to run on Fargate (FARGATE is in requiresCompatibilities, alone or with others). */
 export function isFargate(td: Obj): boolean {
   return requires(td, 'FARGATE');
+}
+
+/** The task must be able to run on external instances (ECS Anywhere): EXTERNAL is in requiresCompatibilities. */
+export function isExternal(td: Obj): boolean {
+  return requires(td, 'EXTERNAL');
+}
+
+/** The task must be able to run on Amazon ECS Managed Instances: MANAGED_INSTANCES is in requiresCompatibilities. */
+export function isManagedInstances(td: Obj): boolean {
+  return requires(td, 'MANAGED_INSTANCES');
 }
 
 /**

@@ -48,6 +48,9 @@ export function fargateCpuChoices(memory: number): number[] {
 /** Windows containers on Fargate start at 1 vCPU. */
 export const FARGATE_WINDOWS_MIN_CPU = 1024;
 
+/** Windows containers on Fargate end at 4 vCPU: the 8 and 16 vCPU sizes are for Linux only. */
+export const FARGATE_WINDOWS_MAX_CPU = 4096;
+
 /** Task-level cpu outside Fargate: 0.125 to 192 vCPU. */
 export const EC2_TASK_CPU = { min: 128, max: 196608 } as const;
 

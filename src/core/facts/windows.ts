@@ -1,4 +1,4 @@
-/** What Windows containers do not support. */
+/** What Windows containers do not support, and what they run on. */
 
 /** Linux-only container members and why Windows cannot honour them. */
 export const WINDOWS_CONTAINER_PARAMETERS: Readonly<Record<string, string>> = {
@@ -13,3 +13,9 @@ export const WINDOWS_CONTAINER_PARAMETERS: Readonly<Record<string, string>> = {
   memoryReservation: 'Windows containers take a hard memory limit only',
   systemControls: 'these are Linux kernel parameters (sysctl)',
 };
+
+/** Windows tasks run on X86_64 only (Fargate and the ECS-optimized Windows AMIs); ARM64 is for Linux. */
+export const WINDOWS_CPU_ARCHITECTURE = 'X86_64';
+
+/** The only Docker volume driver Windows containers can use. */
+export const WINDOWS_DOCKER_VOLUME_DRIVER = 'local';

@@ -4,6 +4,7 @@
  */
 import { analyze, type EcsDocument } from '../document/document';
 import { valueAt } from '../document/paths';
+import { DEFAULT_SPELLED_OUT } from '../facts/defaults';
 import { lint } from '../lint';
 import { requestInput } from '../normalize/normalize';
 import { rulesById } from '../rules/index';
@@ -55,7 +56,9 @@ const builtInFixes: Record<string, (doc: EcsDocument, d: Diagnostic, path: JsonP
   },
   'schema.null': (_doc, _d, path) => [{ title: `Remove "${String(path[path.length - 1])}" (null)`, changes: [{ path, remove: true }], certain: true }],
   'schema.empty-enum': (_doc, _d, path) => [{ title: `Remove the empty "${String(path[path.length - 1])}"`, changes: [{ path, remove: true }], certain: true }],
-  'schema.enum': (_doc, d, path) => {
+  'schema.enum': (doc, d, path) => {
+    const omit = defaultSpelledOut(doc, path);
+    if (omit) return [omit];
     const suggestion = d.data?.suggestion;
     return typeof suggestion === 'string' ? [{ title: `Change to "${suggestion}"`, changes: [{ path, value: suggestion }], certain: true }] : undefined;
   },
@@ -70,6 +73,20 @@ const builtInFixes: Record<string, (doc: EcsDocument, d: Diagnostic, path: JsonP
     return unwrapped === undefined ? undefined : [{ title: 'Unwrap describe output and drop read-only fields', changes: [{ path: [], value: unwrapped }], certain: true }];
   },
 };
+
+/**
+ * A top-level member that spells out its default with a word the API does not take ("networkMode": "default"):
+ * removing the key is what that word means, so the fix is certain.
+ */
+function defaultSpelledOut(doc: EcsDocument, path: JsonPath): FixProposal | undefined {
+  const target = doc.targetAt(path);
+  if (!target || path.length !== target.at.length + 1) return undefined;
+  const shape = target.kind === 'task-definition' ? 'RegisterTaskDefinitionRequest' : 'CreateServiceRequest';
+  const key = String(path[path.length - 1]);
+  const word = DEFAULT_SPELLED_OUT[`${shape}.${key}`];
+  if (word === undefined || valueAt(doc.json.value, path) !== word) return undefined;
+  return { title: `Remove "${key}" ("${word}" means leaving it out)`, changes: [{ path, remove: true }], certain: true };
+}
 
 export function proposalsFor(doc: EcsDocument, d: Diagnostic): FixProposal[] {
   const path = d.data?.path;

@@ -3,9 +3,14 @@ import { BUILT_IN_CODES, type CodeInfo } from '../codes';
 import { containerRules } from './container/index';
 import { serviceRules } from './service/index';
 import { taskRules } from './task/index';
-import type { Rule } from './types';
+import type { Rule, RuleScope } from './types';
 
 export const rules: Rule[] = [...taskRules, ...containerRules, ...serviceRules];
+
+/** Whether `rule` looks at objects of `kind`. */
+export function ruleApplies(rule: Rule, kind: RuleScope): boolean {
+  return typeof rule.appliesTo === 'string' ? rule.appliesTo === kind : rule.appliesTo.includes(kind);
+}
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));
 

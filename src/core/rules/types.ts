@@ -48,13 +48,16 @@ export interface FixContext {
   diagnostic: Diagnostic;
 }
 
+/** A kind of ECS object a rule can look at. */
+export type RuleScope = EcsTarget['kind'];
+
 export interface Rule {
   /** Stable id, used as the diagnostic code and in `ecsLens.rules` settings, e.g. `fargate-cpu-memory`. */
   id: string;
   /** Default severity; settings and `--rule id=level` override it. */
   severity: Severity;
-  /** Which objects the rule looks at. */
-  appliesTo: 'task-definition' | 'service';
+  /** Which objects the rule looks at: one kind, or several (tags mean the same on task definitions and services). */
+  appliesTo: RuleScope | readonly RuleScope[];
   /** One line: what the rule checks. */
   title: string;
   /** Where to read more (AWS documentation URL). */

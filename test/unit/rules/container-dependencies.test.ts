@@ -144,4 +144,31 @@ describe('container rules: dependsOn', () => {
       assert.deepEqual(JSON.parse(after).containerDefinitions[1].dependsOn, []);
     });
   });
+
+  describe('depends-on-success-exit-code', () => {
+    const code = 'depends-on-success-exit-code';
+    const waitFor = (condition: string, target: Record<string, unknown>): string =>
+      json(ec2Task([container('app', { dependsOn: [{ containerName: 'setup', condition }] }), container('setup', { essential: false, ...target })]));
+
+    it('warns when COMPLETE or SUCCESS waits for a container that keeps running', () => {
+      const text = waitFor('SUCCESS', { portMappings: [{ containerPort: 5432 }] });
+      const d = one(text, code);
+      assert.equal(d.severity, 'warning');
+      assert.equal(textAt(text, d), '"SUCCESS"');
+      assert.match(d.message, /it maps ports/);
+      assert.match(one(waitFor('COMPLETE', { healthCheck }), code).message, /never starts/);
+    });
+
+    it('accepts a target that runs once and exits, and leaves essential targets to depends-on-essential-exit', () => {
+      none(waitFor('SUCCESS', { command: ['sh', '-c', 'migrate'] }), code);
+      none(json(ec2Task([container('app', { dependsOn: [{ containerName: 'db', condition: 'SUCCESS' }] }), container('db', { portMappings: [{ containerPort: 5432 }] })])), code);
+    });
+
+    it('fix: offers HEALTHY for a health-checked target, else START', () => {
+      const text = waitFor('SUCCESS', { healthCheck });
+      assert.deepEqual(fixesFor(text, one(text, code)), [{ title: 'Wait for HEALTHY instead', certain: false }]);
+      const ported = waitFor('SUCCESS', { portMappings: [{ containerPort: 5432 }] });
+      assert.equal(JSON.parse(applyFix(ported, code)).containerDefinitions[0].dependsOn[0].condition, 'START');
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { fixAll } from '../../../src/core/fixes';
-import { applyFix, json, textAt } from '../helpers';
+import { lint } from '../../../src/core/lint';
+import { applyFix, json, textAt, withCode } from '../helpers';
 import { container, fargate, fixesFor, none, one } from './container-fixtures';
 
 function withCheck(healthCheck: Record<string, unknown>): string {
@@ -98,6 +99,28 @@ describe('container rules: health checks', () => {
     it('accepts the defaults and a shorter timeout', () => {
       none(withCheck({ command: ['CMD', '/healthcheck'] }), 'health-check-timeout-interval');
       none(withCheck({ command: ['CMD', '/healthcheck'], interval: 10, timeout: 5 }), 'health-check-timeout-interval');
+    });
+  });
+
+  describe('health-check-settings-without-command', () => {
+    const code = 'health-check-settings-without-command';
+
+    it('warns on each timing of a NONE health check, on the key', () => {
+      const text = withCheck({ command: ['NONE'], interval: 10, retries: 5 });
+      const found = withCode(lint(text), code);
+      assert.deepEqual(found.map((d) => textAt(text, d)), ['"interval"', '"retries"']);
+      assert.equal(found[0].severity, 'warning');
+      assert.match(found[0].message, /no health check runs/);
+    });
+
+    it('accepts timings with a command, and NONE alone', () => {
+      none(withCheck({ command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'], interval: 10 }), code);
+      none(withCheck({ command: ['NONE'] }), code);
+    });
+
+    it('fix: removes the timing (certain)', () => {
+      const after = JSON.parse(applyFix(withCheck({ command: ['NONE'], startPeriod: 60 }), code));
+      assert.deepEqual(after.containerDefinitions[0].healthCheck, { command: ['NONE'] });
     });
   });
 });

@@ -134,4 +134,28 @@ describe('container rules: memory and cpu', () => {
       none(json(ec2Task([container('app', { cpu: 99999 })])), 'container-cpu-exceeds-task');
     });
   });
+
+  describe('container-memory-minimum', () => {
+    const code = 'container-memory-minimum';
+
+    it('warns on memory or memoryReservation of 4 or 5 MiB', () => {
+      const text = json(ec2Task([container('app', { memory: 5 })]));
+      const d = one(text, code);
+      assert.equal(d.severity, 'warning');
+      assert.equal(textAt(text, d), '5');
+      assert.match(d.message, /reserve 6 MiB per container/);
+      one(json(ec2Task([container('app', { memory: 128, memoryReservation: 4 })])), code);
+    });
+
+    it('accepts 6 MiB and more, and leaves values below 4 to the schema', () => {
+      none(json(ec2Task([container('app', { memory: 6, memoryReservation: 6 })])), code);
+      none(json(ec2Task([container('app', { memory: 2 })])), code);
+    });
+
+    it('fix: raises the value to 6 MiB (certain)', () => {
+      const text = json(ec2Task([container('app', { memory: 4 })]));
+      assert.deepEqual(fixesFor(text, one(text, code)), [{ title: 'Set to 6 MiB', certain: true }]);
+      assert.equal(JSON.parse(applyFix(text, code)).containerDefinitions[0].memory, 6);
+    });
+  });
 });

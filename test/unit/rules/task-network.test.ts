@@ -88,4 +88,17 @@ describe('task rules: network mode', () => {
       assert.equal('hostname' in container0(after), false);
     });
   });
+
+  describe('"networkMode": "default" (schema.enum)', () => {
+    it('fix: removes the key with a certain fix, since "default" means leaving it out', () => {
+      const td = windowsEc2Task({ networkMode: 'default' });
+      assert.deepEqual(fixesFor(td, 'schema.enum'), [{ title: 'Remove "networkMode" ("default" means leaving it out)', certain: true }]);
+      assert.equal('networkMode' in fixed(td, 'schema.enum'), false);
+      assert.equal('networkMode' in fixed(ec2Task({ networkMode: 'default' }), 'schema.enum'), false);
+    });
+
+    it('keeps the suggestion fix for other enum mistakes', () => {
+      assert.deepEqual(fixesFor(ec2Task({ networkMode: 'AWSVPC' }), 'schema.enum').map((f) => f.title), ['Change to "awsvpc"']);
+    });
+  });
 });

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { FARGATE_SIZES } from '../../../src/core/facts';
 import { describeMemory, formatLike, sizeChoices } from '../../../src/core/rules/task/size';
+import { fixAll } from '../../../src/core/fixes';
+import { json } from '../helpers';
 import { ec2Task, fargateTask, fixed, fixesFor, none, only, windowsFargateTask, without } from './task-helpers';
 
 describe('task rules: task size', () => {
@@ -83,14 +85,30 @@ describe('task rules: task size', () => {
       assert.equal(fixed(fargateTask({ cpu: '2 vcpu', memory: '1 gb' }), code).memory, '4 gb');
     });
 
-    it('fix: memory above the cpu range offers more cpu or less memory, neither applied blindly', () => {
+    it('fix: memory above the cpu range raises cpu to the smallest size that allows it (certain); lower memory is only offered', () => {
       const offered = fixesFor(fargateTask({ cpu: '256', memory: '4096' }), code);
       assert.deepEqual(offered, [
-        { title: 'Set cpu to "512"', certain: false },
+        { title: 'Set cpu to "512"', certain: true },
         { title: 'Set memory to "2048"', certain: false },
       ]);
-      const after = fixed(fargateTask({ cpu: '256', memory: '4096' }), code, /memory/);
-      assert.deepEqual([after.cpu, after.memory], ['256', '2048']);
+      const raised = fixed(fargateTask({ cpu: '256', memory: '4096' }), code);
+      assert.deepEqual([raised.cpu, raised.memory], ['512', '4096']);
+      const lowered = fixed(fargateTask({ cpu: '256', memory: '4096' }), code, /memory/);
+      assert.deepEqual([lowered.cpu, lowered.memory], ['256', '2048']);
+      // Memory between two steps of the bigger size is rounded up with it: nothing shrinks.
+      const between = fixed(fargateTask({ cpu: '1 vCPU', memory: '9000' }), code);
+      assert.deepEqual([between.cpu, between.memory], ['2 vCPU', '9216']);
+    });
+
+    it('fix: fix all raises cpu and keeps the memory', () => {
+      const text = json(fargateTask({ cpu: '512', memory: '8192' }));
+      const after = JSON.parse(fixAll(text).text) as Record<string, unknown>;
+      assert.deepEqual([after.cpu, after.memory], ['1024', '8192']);
+    });
+
+    it('fix: Windows sizes stop at 4 vCPU', () => {
+      const offered = fixesFor(windowsFargateTask({ cpu: '4096', memory: '40960' }), code);
+      assert.deepEqual(offered, [{ title: 'Set memory to "30720"', certain: false }]);
     });
 
     it('fix: an invalid cpu is rounded up to the smallest size that holds the memory (certain)', () => {
@@ -102,7 +120,9 @@ describe('task rules: task size', () => {
 
     it('sizeChoices and helpers', () => {
       assert.deepEqual(sizeChoices(512, 1024, 1024), [{ cpu: 1024, memory: 2048, certain: true }]);
-      assert.deepEqual(sizeChoices(32768, 1024, 256), [{ cpu: 16384, memory: 122880, certain: false }]);
+      assert.deepEqual(sizeChoices(32768, 1024, 256), [{ cpu: 16384, memory: 32768, certain: false }]);
+      assert.deepEqual(sizeChoices(8192, 16384, 1024, 4096), [{ cpu: 4096, memory: 16384, certain: false }]);
+      assert.deepEqual(sizeChoices(2048, 20480, 1024, 4096), [{ cpu: 4096, memory: 20480, certain: true }, { cpu: 2048, memory: 16384, certain: false }]);
       assert.deepEqual(sizeChoices(16384, 200000, 256), [{ cpu: 16384, memory: 122880, certain: false }]);
       assert.equal(formatLike(' 2 GB ', 3072), ' 3 GB ');
       assert.equal(formatLike('2048', 3072), '3072');
@@ -130,6 +150,30 @@ describe('task rules: task size', () => {
     it('fix: raises cpu to 1 vCPU and memory to what that size allows', () => {
       const after = fixed(windowsFargateTask({ cpu: '512', memory: '1024' }), code);
       assert.deepEqual([after.cpu, after.memory], ['1024', '2048']);
+    });
+  });
+
+  describe('fargate-windows-cpu-maximum', () => {
+    const code = 'fargate-windows-cpu-maximum';
+
+    it('flags 8 and 16 vCPU for Windows on Fargate, quoting ECS', () => {
+      const d = only(windowsFargateTask({ cpu: '8192', memory: '16384' }), code, 'error', '"8192"');
+      assert.match(d.message, /Linux only/);
+      assert.match(d.message, /No Fargate configuration exists for given values/);
+      only(windowsFargateTask({ cpu: '16 vCPU', memory: '32 GB' }), code, 'error', '"16 vCPU"');
+    });
+
+    it('accepts 1 to 4 vCPU on Windows and 8 vCPU on Linux; leaves sizes that do not exist to fargate-cpu-memory', () => {
+      none(windowsFargateTask({ cpu: '4096', memory: '30720' }), code);
+      none(fargateTask({ cpu: '8192', memory: '16384' }), code);
+      none(windowsFargateTask({ cpu: '6000', memory: '16384' }), code);
+      none(windowsFargateTask({ cpu: '${CPU}', memory: '16384' }), code);
+    });
+
+    it('fix: offers 4 vCPU with the memory kept where it fits, not applied blindly', () => {
+      assert.deepEqual(fixesFor(windowsFargateTask({ cpu: '8192', memory: '16384' }), code), [{ title: 'Set cpu to "4096"', certain: false }]);
+      const after = fixed(windowsFargateTask({ cpu: '8 vCPU', memory: '61440' }), code);
+      assert.deepEqual([after.cpu, after.memory], ['4 vCPU', '30720']);
     });
   });
 

@@ -1,10 +1,10 @@
-/** dependsOn: the target exists, is not the container itself, fits the condition, and there are no cycles. */
+/** dependsOn: the target exists, is not the container itself, fits the condition (and exits), and there are no cycles. */
 import { valueAt } from '../../document/paths';
 import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { FixProposal, Rule } from '../types';
 import { DOCS } from '../../facts';
-import { asArray, containerLabel, containerNameIndex, containers, isObj, type Obj, renameProposals, reportedPath, str } from '../helpers';
+import { asArray, containerLabel, containerNameIndex, containers, isObj, isSet, type Obj, renameProposals, reportedPath, str } from '../helpers';
 
 interface Dependency {
   /** The depending container, its name and path. */
@@ -164,6 +164,46 @@ export const dependsOnEssentialExit: Rule = {
   },
 };
 
+/** Why a container looks like a service that keeps running: it serves ports, is health-checked or routes logs. */
+function keepsRunning(c: Obj): string | undefined {
+  if (isSet(c.portMappings)) return 'it maps ports';
+  if (isObj(c.healthCheck) && Array.isArray(c.healthCheck.command) && c.healthCheck.command[0] !== 'NONE') return 'it has a health check';
+  if (isObj(c.firelensConfiguration)) return 'it is the FireLens log router';
+  return undefined;
+}
+
+export const dependsOnSuccessExitCode: Rule = {
+  id: 'depends-on-success-exit-code',
+  severity: 'warning',
+  appliesTo: 'task-definition',
+  title: 'COMPLETE and SUCCESS dependencies target containers that exit',
+  docs: DOCS.dependency,
+  check(ctx) {
+    const td = ctx.target.value;
+    const targets = byName(td);
+    for (const d of dependencies(td)) {
+      const target = targets.get(d.target);
+      // An essential target is an error of its own (depends-on-essential-exit).
+      if ((d.condition !== 'COMPLETE' && d.condition !== 'SUCCESS') || !target || target.essential !== false || d.target === d.from) continue;
+      const why = keepsRunning(target);
+      if (!why) continue;
+      ctx.report({
+        path: [...d.path, 'condition'],
+        message:
+          `${containerLabel(d.c, d.i, true)} waits for "${d.target}" to ${d.condition === 'SUCCESS' ? 'exit with status 0' : 'exit'} ` +
+          `(${d.condition}), but "${d.target}" looks like a container that keeps running (${why}). If it never exits, the ` +
+          `dependency never completes and ${containerLabel(d.c, d.i)} never starts. Wait for ${isObj(target.healthCheck) ? 'HEALTHY' : 'START'} instead.`,
+        data: { condition: isObj(target.healthCheck) ? 'HEALTHY' : 'START' },
+      });
+    }
+  },
+  fix(ctx) {
+    const path = reportedPath(ctx);
+    const condition = ctx.diagnostic.data?.condition;
+    return path && typeof condition === 'string' ? [{ title: `Wait for ${condition} instead`, changes: [{ path, value: condition }], certain: false }] : undefined;
+  },
+};
+
 function targetIndex(td: Obj, name: string): number | undefined {
   return containers(td).find(({ c }) => c.name === name)?.i;
 }
@@ -220,4 +260,4 @@ export const dependsOnCycle: Rule = {
   },
 };
 
-export const dependencyRules: Rule[] = [dependsOnUnknown, dependsOnSelf, dependsOnHealthy, dependsOnEssentialExit, dependsOnCycle];
+export const dependencyRules: Rule[] = [dependsOnUnknown, dependsOnSelf, dependsOnHealthy, dependsOnEssentialExit, dependsOnSuccessExitCode, dependsOnCycle];

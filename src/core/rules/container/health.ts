@@ -1,10 +1,10 @@
-/** Container health checks: the command form Docker understands, CMD-SHELL arguments, timeout vs interval. */
+/** Container health checks: the command form Docker understands, CMD-SHELL arguments, timings and when they apply. */
 import { valueAt } from '../../document/paths';
 import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { FixProposal, Rule } from '../types';
 import { DOCS } from '../../facts';
-import { containerLabel, containers, isObj, num, type Obj, reportedPath } from '../helpers';
+import { containerLabel, containers, isObj, num, type Obj, removeReported, reportedPath } from '../helpers';
 
 const TYPES = ['CMD', 'CMD-SHELL', 'NONE'] as const;
 /** Characters that only a shell understands: pipes, redirects, expansions, quotes, globs, separators. */
@@ -137,4 +137,34 @@ export const healthCheckTimeout: Rule = {
   },
 };
 
-export const healthRules: Rule[] = [healthCheckCommandType, healthCheckShellArguments, healthCheckTimeout];
+const TIMINGS = ['interval', 'timeout', 'retries', 'startPeriod'] as const;
+
+export const healthCheckSettingsWithoutCommand: Rule = {
+  id: 'health-check-settings-without-command',
+  severity: 'warning',
+  appliesTo: 'task-definition',
+  title: 'Health check timings apply only with a command (not NONE)',
+  docs: DOCS.healthCheck,
+  check(ctx) {
+    for (const { c, i, path: at } of containers(ctx.target.value)) {
+      const hc = c.healthCheck;
+      // A missing command is a schema error (schema.required); ["NONE"] turns the image's health check off.
+      if (!isObj(hc) || !Array.isArray(hc.command) || hc.command[0] !== 'NONE') continue;
+      const path = [...at, 'healthCheck'];
+      for (const key of TIMINGS) {
+        if (hc[key] === undefined || hc[key] === null) continue;
+        ctx.report({
+          path: [...path, key],
+          target: 'key',
+          message: `The health check of ${containerLabel(c, i)} is "NONE" (no health check runs, not even the image's), so "${key}" has no effect. Remove it, or give a CMD or CMD-SHELL command to check.`,
+        });
+      }
+    }
+  },
+  fix(ctx) {
+    // Nothing runs with a NONE command: the timing is dead weight, and removing it changes nothing.
+    return removeReported(ctx);
+  },
+};
+
+export const healthRules: Rule[] = [healthCheckCommandType, healthCheckShellArguments, healthCheckTimeout, healthCheckSettingsWithoutCommand];

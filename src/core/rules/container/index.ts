@@ -1,8 +1,11 @@
 import type { Rule } from '../types';
 import { dependencyRules } from './dependencies';
 import { efsRules } from './efs';
+import { deviceRules } from './devices';
 import { environmentRules } from './environment';
+import { formatRules } from './formats';
 import { healthRules } from './health';
+import { kernelRules } from './kernel';
 import { nameRules } from './names';
 import { practiceRules } from './practice';
 import { resourceRules } from './resources';
@@ -20,4 +23,7 @@ export const containerRules: Rule[] = [
   ...secretRules,
   ...environmentRules,
   ...practiceRules,
+  ...kernelRules,
+  ...formatRules,
+  ...deviceRules,
 ];

@@ -1,7 +1,7 @@
-/** Container memory and CPU: hard vs soft limit, the EC2 memory requirement, and fitting into the task size. */
+/** Container memory and CPU: hard vs soft limit, Docker's minimum, the EC2 memory requirement, fitting into the task size. */
 import type { JsonPath } from '../../types';
 import type { FixContext, FixProposal, Rule, RuleContext } from '../types';
-import { DOCS, isFargate, taskCpuUnits, taskMemoryMiB } from '../../facts';
+import { DOCKER_MIN_CONTAINER_MEMORY_MIB, DOCS, isFargate, taskCpuUnits, taskMemoryMiB } from '../../facts';
 import { containerAnchor, containerLabel, containerName, containers, isSet, num, type Obj, reportedPath } from '../helpers';
 
 export const memoryBelowReservation: Rule = {
@@ -14,6 +14,8 @@ export const memoryBelowReservation: Rule = {
     for (const { c, i, path } of containers(ctx.target.value)) {
       const memory = num(c.memory);
       const reservation = num(c.memoryReservation);
+      // Equal values pass: the API reference says "greater than", but ECS registers memory == memoryReservation
+      // (the developer guide was corrected to "greater than or equal to"), so reporting it would be a false error.
       if (memory === undefined || reservation === undefined || memory >= reservation) continue;
       ctx.report({
         path: [...path, 'memoryReservation'],
@@ -201,4 +203,30 @@ export const cpuSumExceedsTask: Rule = {
   fix: (ctx) => sumFix(ctx, 'cpu', 'CPU units'),
 };
 
-export const resourceRules: Rule[] = [memoryBelowReservation, memoryRequired, memoryExceedsTask, memorySumExceedsTask, cpuExceedsTask, cpuSumExceedsTask];
+export const memoryMinimum: Rule = {
+  id: 'container-memory-minimum',
+  severity: 'warning',
+  appliesTo: 'task-definition',
+  title: 'A container gets at least 6 MiB of memory (Docker 20.10 and later)',
+  docs: DOCS.container('memory'),
+  check(ctx) {
+    for (const { c, i, path } of containers(ctx.target.value)) {
+      for (const key of ['memory', 'memoryReservation'] as const) {
+        const value = num(c[key]);
+        // Below 4 MiB is a schema error (schema.range); 4 and 5 pass ECS and fail in Docker.
+        if (value === undefined || value < 4 || value >= DOCKER_MIN_CONTAINER_MEMORY_MIB) continue;
+        ctx.report({
+          path: [...path, key],
+          message: `${containerLabel(c, i, true)} has ${key} ${value} MiB; ECS accepts it, but Docker 20.10 and later (every current ECS-optimized AMI and Fargate) reserve ${DOCKER_MIN_CONTAINER_MEMORY_MIB} MiB per container, so the container fails to start. Give it at least ${DOCKER_MIN_CONTAINER_MEMORY_MIB} MiB.`,
+        });
+      }
+    }
+  },
+  fix(ctx) {
+    const path = reportedPath(ctx);
+    // Raising to the minimum is the only value that starts, and takes no more than the container must have.
+    return path ? [{ title: `Set to ${DOCKER_MIN_CONTAINER_MEMORY_MIB} MiB`, changes: [{ path, value: DOCKER_MIN_CONTAINER_MEMORY_MIB }], certain: true }] : undefined;
+  },
+};
+
+export const resourceRules: Rule[] = [memoryBelowReservation, memoryMinimum, memoryRequired, memoryExceedsTask, memorySumExceedsTask, cpuExceedsTask, cpuSumExceedsTask];

@@ -1,7 +1,7 @@
-/** Task size: the Fargate cpu/memory table, Windows on Fargate, and the EC2 task cpu range. */
+/** Task size: the Fargate cpu/memory table, Windows on Fargate (1 to 4 vCPU), and the EC2 task cpu range. */
 import { containsPlaceholder } from '../../document/placeholders';
 import type { FixContext, FixProposal, Rule } from '../types';
-import { DOCS, EC2_TASK_CPU, FARGATE_WINDOWS_MIN_CPU, validatedForEc2Only, FARGATE_SIZES, fargateMemoryChoices, isFargate, isWindows, taskCpuUnits, taskMemoryMiB } from '../../facts';
+import { DOCS, EC2_TASK_CPU, FARGATE_WINDOWS_MAX_CPU, FARGATE_WINDOWS_MIN_CPU, validatedForEc2Only, FARGATE_SIZES, fargateMemoryChoices, isFargate, isWindows, taskCpuUnits, taskMemoryMiB } from '../../facts';
 import { fargateEntryPath, fixTarget, listWords, type Obj, str } from '../helpers';
 
 const NO_CONFIG = 'ECS rejects it: "No Fargate configuration exists for given values."';
@@ -21,10 +21,10 @@ function readSize(td: Obj): { cpu?: number; memory?: number } {
   return { cpu, memory };
 }
 
-/** The smallest Fargate size with at least `minCpu` units and at least `memory` MiB. */
-function smallestSize(minCpu: number, memory: number): { cpu: number; memory: number } | undefined {
+/** The smallest Fargate size with `minCpu` to `maxCpu` units and at least `memory` MiB. */
+function smallestSize(minCpu: number, memory: number, maxCpu: number = MAX_CPU.cpu): { cpu: number; memory: number } | undefined {
   for (const size of FARGATE_SIZES) {
-    if (size.cpu < minCpu) continue;
+    if (size.cpu < minCpu || size.cpu > maxCpu) continue;
     const m = size.memory.find((v) => v >= memory);
     if (m !== undefined) return { cpu: size.cpu, memory: m };
   }
@@ -32,24 +32,28 @@ function smallestSize(minCpu: number, memory: number): { cpu: number; memory: nu
 }
 
 /**
- * The nearest valid sizes. A valid cpu is kept and memory rounded up to the next value it allows (certain);
- * memory above what the cpu allows needs a choice (more cpu, or less memory). An invalid cpu is rounded up
- * to the smallest size that also holds the memory (certain: nothing shrinks).
+ * The nearest valid sizes, between `minCpu` and `maxCpu` units (Windows on Fargate: 1 to 4 vCPU). Resources are
+ * never lowered by a certain choice: a valid cpu keeps its value and memory is rounded up to the next value it
+ * allows; memory above what the cpu allows raises cpu to the smallest size that holds it (the application keeps
+ * the memory it asked for), with "lower memory" offered but not applied blindly; an invalid cpu is rounded up to
+ * the smallest size that holds the memory. Only a cpu above the maximum must come down, which is never certain.
  */
-export function sizeChoices(cpu: number | undefined, memory: number | undefined, minCpu: number): SizeChoice[] {
+export function sizeChoices(cpu: number | undefined, memory: number | undefined, minCpu: number, maxCpu: number = MAX_CPU.cpu): SizeChoice[] {
   const wanted = memory ?? 0;
-  const choices = cpu !== undefined && cpu >= minCpu ? fargateMemoryChoices(cpu) : undefined;
+  const choices = cpu !== undefined && cpu >= minCpu && cpu <= maxCpu ? fargateMemoryChoices(cpu) : undefined;
   if (cpu !== undefined && choices) {
     const up = choices.find((m) => m >= wanted);
     if (up !== undefined) return [{ cpu, memory: up, certain: true }];
-    const bigger = smallestSize(cpu + 1, wanted);
-    const out: SizeChoice[] = bigger ? [{ ...bigger, certain: false }] : [];
+    const bigger = smallestSize(cpu + 1, wanted, maxCpu);
+    const out: SizeChoice[] = bigger ? [{ ...bigger, certain: true }] : [];
     out.push({ cpu, memory: choices[choices.length - 1], certain: false });
     return out;
   }
-  const size = smallestSize(Math.max(cpu ?? 0, minCpu), wanted);
+  const size = smallestSize(Math.max(cpu ?? 0, minCpu), wanted, maxCpu);
   if (size) return [{ ...size, certain: true }];
-  return [{ cpu: MAX_CPU.cpu, memory: MAX_CPU.memory[MAX_CPU.memory.length - 1], certain: false }];
+  // Too much cpu (or memory) for any size: the largest cpu allowed, with the memory nearest to what was asked.
+  const top = fargateMemoryChoices(maxCpu) ?? MAX_CPU.memory;
+  return [{ cpu: maxCpu, memory: top.find((m) => m >= wanted) ?? top[top.length - 1], certain: false }];
 }
 
 /** Writes `n` in the form the user chose: "2048" stays MiB/units, "2 GB" / "1 vCPU" keep their unit. */
@@ -69,12 +73,12 @@ function vcpu(cpu: number): string {
 }
 
 /** Proposals that set task cpu and memory to each choice (only the members that change). */
-function sizeProposals(ctx: FixContext, minCpu: number): FixProposal[] | undefined {
+function sizeProposals(ctx: FixContext, minCpu: number, maxCpu?: number): FixProposal[] | undefined {
   const found = fixTarget(ctx);
   if (!found) return undefined;
   const td = found.target.value;
   const { cpu, memory } = readSize(td);
-  return sizeChoices(cpu, memory, minCpu).map((choice) => {
+  return sizeChoices(cpu, memory, minCpu, maxCpu).map((choice) => {
     const changes = [];
     const parts = [];
     if (choice.cpu !== cpu) {
@@ -93,6 +97,10 @@ function sizeProposals(ctx: FixContext, minCpu: number): FixProposal[] | undefin
 
 function minFargateCpu(td: Obj): number {
   return isWindows(td) ? FARGATE_WINDOWS_MIN_CPU : FARGATE_SIZES[0].cpu;
+}
+
+function maxFargateCpu(td: Obj): number {
+  return isWindows(td) ? FARGATE_WINDOWS_MAX_CPU : MAX_CPU.cpu;
 }
 
 const fargateTaskSizeRequired: Rule = {
@@ -166,7 +174,7 @@ const fargateCpuMemory: Rule = {
   },
   fix(ctx) {
     const found = fixTarget(ctx);
-    return found ? sizeProposals(ctx, minFargateCpu(found.target.value)) : undefined;
+    return found ? sizeProposals(ctx, minFargateCpu(found.target.value), maxFargateCpu(found.target.value)) : undefined;
   },
 };
 
@@ -181,14 +189,37 @@ const fargateWindowsCpu: Rule = {
     if (!isFargate(td) || !isWindows(td)) return;
     const { cpu } = readSize(td);
     // A cpu that is no Fargate size at all is reported (with a Windows-aware fix) by fargate-cpu-memory.
-    if (cpu === undefined || cpu >= 1024 || !fargateMemoryChoices(cpu)) return;
+    if (cpu === undefined || cpu >= FARGATE_WINDOWS_MIN_CPU || !fargateMemoryChoices(cpu)) return;
     ctx.report({
       path: ['cpu'],
       message: `Windows containers on Fargate run with at least 1 vCPU (cpu "1024"); cpu "${str(td.cpu)}" is ${vcpu(cpu)}, so ECS has no Fargate size for this Windows task.`,
     });
   },
   fix(ctx) {
-    return sizeProposals(ctx, 1024);
+    return sizeProposals(ctx, FARGATE_WINDOWS_MIN_CPU, FARGATE_WINDOWS_MAX_CPU);
+  },
+};
+
+const fargateWindowsCpuMaximum: Rule = {
+  id: 'fargate-windows-cpu-maximum',
+  severity: 'error',
+  appliesTo: 'task-definition',
+  title: 'Windows tasks on Fargate use at most 4 vCPU',
+  docs: DOCS.fargateTaskSize,
+  check(ctx) {
+    const td = ctx.target.value;
+    if (!isFargate(td) || !isWindows(td)) return;
+    const { cpu } = readSize(td);
+    // A cpu that is no Fargate size at all is fargate-cpu-memory's to report.
+    if (cpu === undefined || cpu <= FARGATE_WINDOWS_MAX_CPU || !fargateMemoryChoices(cpu)) return;
+    ctx.report({
+      path: ['cpu'],
+      message: `cpu "${str(td.cpu)}" (${vcpu(cpu)}) is a Fargate size for Linux only: Windows containers on Fargate run with 1, 2 or 4 vCPU. ${NO_CONFIG}`,
+    });
+  },
+  fix(ctx) {
+    // Coming down to 4 vCPU takes resources away from the task: offered, never applied blindly.
+    return sizeProposals(ctx, FARGATE_WINDOWS_MIN_CPU, FARGATE_WINDOWS_MAX_CPU);
   },
 };
 
@@ -221,4 +252,4 @@ const ec2TaskCpuRange: Rule = {
   },
 };
 
-export const sizeRules: Rule[] = [fargateTaskSizeRequired, fargateCpuMemory, fargateWindowsCpu, ec2TaskCpuRange];
+export const sizeRules: Rule[] = [fargateTaskSizeRequired, fargateCpuMemory, fargateWindowsCpu, fargateWindowsCpuMaximum, ec2TaskCpuRange];
