@@ -2,9 +2,11 @@
  * Completion for task definitions and services: the keys valid at the cursor that are not there yet (required
  * first), enum values and booleans, Fargate sizes that fit the other half of the pair, names taken from the
  * document (containers, volumes) or from the task definition a service names, and whole objects with tab stops.
- * Works while the text is being typed (jsonc-parser's getLocation reads broken JSON) and in describe output.
+ * Works while the text is being typed (the cursor location is jsonc-parser's getLocation, which reads broken JSON)
+ * and in describe output.
  */
-import { getLocation, type Node } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
+import { cursorLocation } from '../document/cursor';
 import { analyze, type EcsDocument } from '../document/document';
 import { valueAt } from '../document/paths';
 import { fargateCpuChoices, FARGATE_SIZES, fargateMemoryChoices, taskCpuUnits, taskMemoryMiB } from '../facts/sizes';
@@ -102,7 +104,7 @@ function nextChar(text: string, from: number): string {
 export function complete(input: string | EcsDocument, offset: number, options: CompletionOptions = {}): CompletionList {
   const doc = typeof input === 'string' ? analyze(input, { kind: options.kind }) : input;
   if (!doc.isEcs) return EMPTY;
-  const location = getLocation(doc.text, offset);
+  const location = cursorLocation(doc.json, offset);
   const node = location.previousNode;
   const pos: Position = { doc, offset, range: replaceRange(doc, offset, node), node };
   // Inside a comment or after the end: nothing to complete.
