@@ -92,10 +92,25 @@ const containerCache = new WeakMap<Obj, readonly ContainerEntry[]>();
 export function containers(td: Obj): readonly ContainerEntry[] {
   let list = containerCache.get(td);
   if (!list) {
-    list = asArray(td.containerDefinitions).flatMap((c, i) => (isObj(c) ? [{ c, i, path: ['containerDefinitions', i] }] : []));
-    containerCache.set(td, list);
+    const built: ContainerEntry[] = [];
+    const defs = asArray(td.containerDefinitions);
+    for (let i = 0; i < defs.length; i++) {
+      const c = defs[i];
+      if (isObj(c)) built.push({ c, i, path: ['containerDefinitions', i] });
+    }
+    containerCache.set(td, (list = built));
   }
   return list;
+}
+
+/**
+ * `build(td)` computed once per parsed task definition and kept in `cache`: for lists several rules walk.
+ * Callers must not change the result.
+ */
+export function perTask<T>(cache: WeakMap<Obj, T>, td: Obj, build: (td: Obj) => T): T {
+  let value = cache.get(td);
+  if (value === undefined) cache.set(td, (value = build(td)));
+  return value;
 }
 
 /** `networkMode` when it is a real value (a placeholder or an empty string says nothing yet). */
