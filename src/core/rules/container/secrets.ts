@@ -51,13 +51,12 @@ export function arnProblem(arn: string): string | undefined {
   const parts = arn.split(':');
   if (parts.length < 6) return 'it is not a complete ARN (arn:partition:service:region:account:resource)';
   const [, partition, service, region, account] = parts;
-  const resource = parts.slice(5).join(':');
   if (!partition.startsWith('aws')) return `"${partition}" is not an AWS partition (aws, aws-cn, aws-us-gov, ...)`;
   if (service === 'secretsmanager') {
     if (parts[5] !== 'secret' || !parts[6]) return 'a Secrets Manager ARN continues with ":secret:<secret-name>" after the account';
     if (parts.length > 10) return 'after the secret name only ":json-key:version-stage:version-id" may follow';
   } else if (service === 'ssm') {
-    if (!/^parameter\/./.test(resource)) return 'an SSM parameter ARN continues with ":parameter/<name>" after the account';
+    if (!/^parameter\/./.test(parts.slice(5).join(':'))) return 'an SSM parameter ARN continues with ":parameter/<name>" after the account';
   } else {
     return `it is ${service ? `an ARN of "${service}"` : 'an ARN without a service'}, but secrets come only from Secrets Manager (secretsmanager) or SSM Parameter Store (ssm)`;
   }
@@ -155,10 +154,17 @@ export const secretEnvironmentClash: Rule = {
     const td = ctx.target.value;
     const environments = namedEntries(td, 'environment');
     namedEntries(td, 'secrets').forEach((list, k) => {
-      if (list.length === 0 || environments[k].length === 0) return;
-      const env = new Map(environments[k].map((e) => [e.name, e]));
+      const environment = environments[k];
+      if (list.length === 0 || environment.length === 0) return;
       for (const s of list) {
-        const clash = env.get(s.name);
+        // The last variable of that name (a container has few secrets: a scan, not a map of every variable).
+        let clash: (typeof environment)[number] | undefined;
+        for (let e = environment.length - 1; e >= 0; e--) {
+          if (environment[e].name === s.name) {
+            clash = environment[e];
+            break;
+          }
+        }
         if (!clash || containsPlaceholder(s.name)) continue;
         ctx.report({
           path: [...s.path, 'name'],
