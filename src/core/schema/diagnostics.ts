@@ -141,6 +141,22 @@ function candidateKeys(schema: SchemaNode | undefined): Candidates {
   return found;
 }
 
+/**
+ * "Did you mean" for an unknown key, remembered per object schema: a typo stays in the text while it is edited,
+ * and every version is linted again.
+ */
+const suggestions = new WeakMap<Candidates, Map<string, string | undefined>>();
+
+function suggestKey(key: string, candidates: Candidates): string | undefined {
+  let known = suggestions.get(candidates);
+  if (!known) suggestions.set(candidates, (known = new Map()));
+  if (known.has(key)) return known.get(key);
+  const suggestion = suggest(key, candidates);
+  if (known.size >= 256) known.clear();
+  known.set(key, suggestion);
+  return suggestion;
+}
+
 /** Keywords about a value that a template placeholder makes impossible to judge yet. */
 const VALUE_KEYWORDS = new Set(['type', 'enum', 'pattern', 'minimum', 'maximum', 'minLength', 'maxLength']);
 
@@ -162,7 +178,7 @@ function toDiagnostic(e: ErrorObject, root: unknown, at: JsonPath, rootSchema: S
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
-      const suggestion = suggest(key, candidateKeys(schema));
+      const suggestion = suggestKey(key, candidateKeys(schema));
       const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
       const context = rel.length ? where : 'the top level';
       const keyPath = [...path, key];
