@@ -4,7 +4,7 @@ import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { FixProposal, Rule } from '../types';
 import { DOCS } from '../../facts';
-import { asArray, containerLabel, containerNameIndex, containers, isObj, type Obj, perTask, renameProposals, reportedPath, str } from '../helpers';
+import { asArray, containerLabel, containerNameIndex, containers, isObj, type Obj, perTask, taskMemo, renameProposals, reportedPath, str } from '../helpers';
 
 interface Dependency {
   /** The depending container, its name and path. */
@@ -17,7 +17,7 @@ interface Dependency {
   condition: string | undefined;
 }
 
-const dependencyCache = new WeakMap<Obj, Dependency[]>();
+const dependencyCache = taskMemo<Dependency[]>('dependencies');
 
 /** Every dependsOn entry that names a container; built once per task definition for the rules below (do not change it). */
 function dependencies(td: Obj): readonly Dependency[] {

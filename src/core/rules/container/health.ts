@@ -4,14 +4,14 @@ import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { FixProposal, Rule } from '../types';
 import { DOCS } from '../../facts';
-import { containerLabel, containers, isObj, num, type Obj, perTask, reportedPath } from '../helpers';
+import { containerLabel, containers, isObj, num, type Obj, perTask, taskMemo, reportedPath } from '../helpers';
 
 const TYPES = ['CMD', 'CMD-SHELL', 'NONE'] as const;
 /** Characters that only a shell understands: pipes, redirects, expansions, quotes, globs, separators. */
 const SHELL_SYNTAX = /[|&;<>()$`\\"'*?[\]{}~#\s]/;
 
 type HealthCheck = { c: Obj; i: number; hc: Obj; path: JsonPath };
-const healthCheckCache = new WeakMap<Obj, HealthCheck[]>();
+const healthCheckCache = taskMemo<HealthCheck[]>('healthChecks');
 
 /** The containers with a health check object; built once per task definition for the three rules below. */
 function healthChecks(td: Obj): readonly HealthCheck[] {

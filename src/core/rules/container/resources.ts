@@ -2,7 +2,7 @@
 import type { JsonPath } from '../../types';
 import type { FixContext, FixProposal, Rule, RuleContext } from '../types';
 import { DOCS, isFargate, taskCpuUnits, taskMemoryMiB } from '../../facts';
-import { containerAnchor, containerLabel, containerName, containers, isSet, num, type Obj, perTask, reportedPath } from '../helpers';
+import { containerAnchor, containerLabel, containerName, containers, isSet, num, type Obj, perTask, taskMemo, reportedPath } from '../helpers';
 
 export const memoryBelowReservation: Rule = {
   id: 'container-memory-below-reservation',
@@ -111,7 +111,7 @@ class Share {
 }
 
 type Claim = (c: Obj) => { value: number; key: string } | undefined;
-const shareCache = new WeakMap<Obj, Map<Claim, Share[]>>();
+const shareCache = taskMemo<Map<Claim, Share[]>>('shares');
 
 /** What each container claims of a task resource; built once per task definition and claim (do not change it). */
 function shares(td: Obj, read: Claim): readonly Share[] {

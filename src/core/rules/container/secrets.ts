@@ -3,7 +3,7 @@ import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { Rule } from '../types';
 import { DOCS } from '../../facts';
-import { asArray, containerLabel, containers, isObj, type Obj, reportedPath, str } from '../helpers';
+import { asArray, containerLabel, containers, isObj, type Obj, perTask, reportedPath, str, taskMemo } from '../helpers';
 
 /** One named entry of a container's `secrets` or `environment`; its path is built only when a rule reports. */
 class NamedEntry {
@@ -25,13 +25,12 @@ class NamedEntry {
 }
 
 /** The entries of a container's `secrets` or `environment` list that have a string name. */
-const entryCache = { secrets: new WeakMap<Obj, NamedEntry[][]>(), environment: new WeakMap<Obj, NamedEntry[][]>() };
+const entryCache = { secrets: taskMemo<NamedEntry[][]>('secrets'), environment: taskMemo<NamedEntry[][]>('environment') };
 
 export function namedEntries(td: Obj, key: 'secrets' | 'environment'): NamedEntry[][] {
   // Several rules read the same lists; build them once per parsed task definition.
-  let lists = entryCache[key].get(td);
-  if (!lists) {
-    lists = containers(td).map(({ c, i, path }) => {
+  return perTask(entryCache[key], td, () =>
+    containers(td).map(({ c, i, path }) => {
       const list: NamedEntry[] = [];
       const entries = asArray(c[key]);
       for (let j = 0; j < entries.length; j++) {
@@ -40,10 +39,8 @@ export function namedEntries(td: Obj, key: 'secrets' | 'environment'): NamedEntr
         if (isObj(e) && name !== undefined && name !== '') list.push(new NamedEntry(c, i, path, key, j, name, e));
       }
       return list;
-    });
-    entryCache[key].set(td, lists);
-  }
-  return lists;
+    }),
+  );
 }
 
 /** What is wrong with an ARN in `valueFrom`, or undefined when it has the shape of a secret or parameter ARN. */

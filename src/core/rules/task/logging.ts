@@ -3,7 +3,7 @@ import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { Rule, RuleContext } from '../types';
 import { compatibilities, DOCS, isFargate } from '../../facts';
-import { asArray, containerLabel, containers, isObj, logConfig, logDriver, type Obj, perTask, str } from '../helpers';
+import { asArray, containerLabel, containers, isObj, logConfig, logDriver, type Obj, perTask, taskMemo, str } from '../helpers';
 
 /** One container's log configuration, with the paths a report needs (made only when one is reported). */
 class LogSite {
@@ -26,7 +26,7 @@ class LogSite {
   }
 }
 
-const logSiteCache = new WeakMap<Obj, Map<string, LogSite[]>>();
+const logSiteCache = taskMemo<Map<string, LogSite[]>>('logSites');
 
 /** The containers with a log driver (only `driver`'s, when given); built once per task definition and driver. */
 function logSites(td: Obj, driver?: string): readonly LogSite[] {

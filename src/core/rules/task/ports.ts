@@ -2,7 +2,7 @@
 import type { JsonPath } from '../../types';
 import type { Rule } from '../types';
 import { DOCS } from '../../facts';
-import { asArray, containerLabel, containers, explicitNetworkMode, isObj, num, type Obj, perTask, str } from '../helpers';
+import { asArray, containerLabel, containers, explicitNetworkMode, isObj, num, type Obj, perTask, taskMemo, str } from '../helpers';
 
 interface Mapping {
   m: Obj;
@@ -15,7 +15,7 @@ interface Mapping {
   protocol: string;
 }
 
-const mappingCache = new WeakMap<Obj, Mapping[]>();
+const mappingCache = taskMemo<Mapping[]>('portMappings');
 
 /** Every port mapping of the task; built once per task definition for the rules below (do not change it). */
 function mappings(td: Obj): readonly Mapping[] {
