@@ -4,7 +4,7 @@ import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { FixProposal, Rule } from '../types';
 import { DOCS } from '../../facts';
-import { asArray, containerLabel, containerNameIndex, containers, isObj, type Obj, perTask, taskMemo, renameProposals, reportedPath, str } from '../helpers';
+import { asArray, containerLabel, containerNameIndex, containers, isObj, type Obj, perTask, renameProposals, reportedPath, str, taskMemo } from '../helpers';
 
 interface Dependency {
   /** The depending container, its name and path. */

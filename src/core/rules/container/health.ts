@@ -4,7 +4,7 @@ import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { FixProposal, Rule } from '../types';
 import { DOCS } from '../../facts';
-import { containerLabel, containers, isObj, num, type Obj, perTask, taskMemo, reportedPath } from '../helpers';
+import { containerLabel, containers, isObj, num, type Obj, perTask, reportedPath, taskMemo } from '../helpers';
 
 const TYPES = ['CMD', 'CMD-SHELL', 'NONE'] as const;
 /** Characters that only a shell understands: pipes, redirects, expansions, quotes, globs, separators. */

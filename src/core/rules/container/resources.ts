@@ -2,7 +2,7 @@
 import type { JsonPath } from '../../types';
 import type { FixContext, FixProposal, Rule, RuleContext } from '../types';
 import { DOCS, isFargate, taskCpuUnits, taskMemoryMiB } from '../../facts';
-import { containerAnchor, containerLabel, containerName, containers, isSet, num, type Obj, perTask, taskMemo, reportedPath } from '../helpers';
+import { containerAnchor, containerLabel, containerName, containers, isSet, num, type Obj, perTask, reportedPath, taskMemo } from '../helpers';
 
 export const memoryBelowReservation: Rule = {
   id: 'container-memory-below-reservation',

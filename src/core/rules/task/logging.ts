@@ -3,7 +3,7 @@ import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { Rule, RuleContext } from '../types';
 import { compatibilities, DOCS, isFargate } from '../../facts';
-import { asArray, containerLabel, containers, isObj, logConfig, logDriver, type Obj, perTask, taskMemo, str } from '../helpers';
+import { asArray, containerLabel, containers, isObj, logConfig, logDriver, type Obj, perTask, str, taskMemo } from '../helpers';
 
 /** One container's log configuration, with the paths a report needs (made only when one is reported). */
 class LogSite {

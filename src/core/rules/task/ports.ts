@@ -2,7 +2,7 @@
 import type { JsonPath } from '../../types';
 import type { Rule } from '../types';
 import { DOCS } from '../../facts';
-import { asArray, containerLabel, containers, explicitNetworkMode, isObj, num, type Obj, perTask, taskMemo, str } from '../helpers';
+import { asArray, containerLabel, containers, explicitNetworkMode, isObj, num, type Obj, perTask, str, taskMemo } from '../helpers';
 
 interface Mapping {
   m: Obj;
