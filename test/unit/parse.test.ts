@@ -84,6 +84,16 @@ describe('range lookup without a tree', () => {
     assert.ok(checked > 10_000, `only ${checked} lookups`);
   });
 
+  it('places paths in unusual strict JSON exactly where the syntax tree does: escapes, duplicates, empty containers', () => {
+    const text = '{"a\\"b": {"x": [1, -2.5e+3, true, null, "s\\\\"], "y": {}}, "dup": 1, "dup": {"k": []}, "\\u0061": "\\u00e9\\"", "e": [[], [{}], [[0]]]}';
+    const p = new ParsedJson(text);
+    assert.equal(p.strict, true);
+    const paths: Array<Array<string | number>> = [['a"b'], ['a"b', 'x', 1], ['a"b', 'x', 4], ['a"b', 'x', 9], ['a"b', 'y'], ['a"b', 'y', 'z'], ['dup'], ['dup', 'k'], ['dup', 'k', 0], ['a'], ['\\u0061'], ['e', 1, 0], ['e', 2, 0, 0], ['e', 0, 0], ['missing', 'deeper']];
+    for (const path of paths) {
+      for (const target of ['key', 'value'] as const) assert.deepEqual(p.rangeByScan(path, target), p.rangeByTree(path, target), `${JSON.stringify(path)} ${target}`);
+    }
+  });
+
   it('places many paths in one pass exactly where the syntax tree does', () => {
     for (const f of corpusFiles()) {
       const p = new ParsedJson(f.text);

@@ -1,9 +1,12 @@
 /**
- * Finds where paths sit in strict JSON without building a syntax tree: one pass of jsonc-parser's scanner
- * that descends only into members on the way to a requested path, jumps over everything else, and stops when
- * every path is placed. `parseTree` on a large document costs more than the rest of lint together.
+ * Finds where paths sit in strict JSON without building a syntax tree: one pass over the characters that
+ * descends only into members on the way to a requested path, jumps over everything else, and stops when every
+ * path is placed. `parseTree` on a large document costs more than the rest of lint together.
+ *
+ * Only for text that JSON.parse accepted: it trusts the structure (whitespace is space, tab, CR and LF; every
+ * string is closed; separators are where the grammar puts them), so it reads character codes directly instead
+ * of going through a general scanner.
  */
-import { createScanner, SyntaxKind, type JSONScanner } from 'jsonc-parser';
 import type { JsonPath } from '../types';
 
 export interface Located {
@@ -19,22 +22,20 @@ export interface Located {
 }
 
 interface TrieNode {
+  /** The path segment that leads here from the parent. */
+  seg: string | number;
   children: Map<string | number, TrieNode>;
   /** Indexes of the requests that end at this node. */
   ends: number[];
-  /** Requests ending at or below this node. */
-  total: number;
 }
 
 function trieOf(paths: JsonPath[]): TrieNode {
-  const root: TrieNode = { children: new Map(), ends: [], total: 0 };
+  const root: TrieNode = { seg: '', children: new Map(), ends: [] };
   paths.forEach((path, index) => {
     let node = root;
-    node.total++;
     for (const seg of path) {
       let child = node.children.get(seg);
-      if (!child) node.children.set(seg, (child = { children: new Map(), ends: [], total: 0 }));
-      child.total++;
+      if (!child) node.children.set(seg, (child = { seg, children: new Map(), ends: [] }));
       node = child;
     }
     node.ends.push(index);
@@ -42,34 +43,73 @@ function trieOf(paths: JsonPath[]): TrieNode {
   return root;
 }
 
-/** Strings and brackets: enough to find where a container of valid JSON ends. */
-// The string pattern is the "unrolled loop" form: the same matches, far fewer backtracking steps.
-const STRING_OR_BRACKET = /"[^"\\]*(?:\\.[^"\\]*)*"|[{}[\]]/g;
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const COMMA = 44;
 
-/** The offset after the container whose opening bracket ends just before `from`. Trusts the structure. */
-function containerEnd(text: string, from: number): number {
-  let depth = 1;
-  STRING_OR_BRACKET.lastIndex = from;
-  for (let m = STRING_OR_BRACKET.exec(text); m; m = STRING_OR_BRACKET.exec(text)) {
-    const ch = m[0];
-    if (ch === '{' || ch === '[') depth++;
-    else if (ch === '}' || ch === ']') {
-      if (--depth === 0) return m.index + 1;
-    }
+function skipBlanks(text: string, i: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+    else return i;
+  }
+}
+
+/** The offset of the quote that closes the string whose opening quote is at `i` (or the text's length). */
+function closingQuote(text: string, i: number): number {
+  for (let q = text.indexOf('"', i + 1); q !== -1; q = text.indexOf('"', q + 1)) {
+    // Escaped when an odd number of backslashes precede it.
+    if (text.charCodeAt(q - 1) !== BACKSLASH) return q;
+    let b = q - 1;
+    while (text.charCodeAt(b) === BACKSLASH) b--;
+    if ((q - b) % 2 === 1) return q;
   }
   return text.length;
 }
 
-function isValueStart(k: SyntaxKind): boolean {
-  return (
-    k === SyntaxKind.OpenBraceToken ||
-    k === SyntaxKind.OpenBracketToken ||
-    k === SyntaxKind.StringLiteral ||
-    k === SyntaxKind.NumericLiteral ||
-    k === SyntaxKind.TrueKeyword ||
-    k === SyntaxKind.FalseKeyword ||
-    k === SyntaxKind.NullKeyword
-  );
+/** The offset after the string whose opening quote is at `i`. */
+function stringEnd(text: string, i: number): number {
+  return Math.min(closingQuote(text, i) + 1, text.length);
+}
+
+/** The offset after the object or array whose opening bracket is at `i`. */
+function containerEnd(text: string, i: number): number {
+  let depth = 0;
+  const n = text.length;
+  for (let j = i; j < n; j++) {
+    const c = text.charCodeAt(j);
+    if (c === QUOTE) {
+      // indexOf finds the end of a string faster than a loop over its characters.
+      j = closingQuote(text, j);
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      depth++;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      if (--depth === 0) return j + 1;
+    }
+  }
+  return n;
+}
+
+/** The offset after a number, true, false or null starting at `i`. */
+function scalarEnd(text: string, i: number): number {
+  let j = i;
+  for (;;) {
+    const c = text.charCodeAt(j);
+    if (c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || c === 32 || c === 10 || c === 13 || c === 9 || Number.isNaN(c)) return j;
+    j++;
+  }
+}
+
+/** The offset after the value starting at `i`. */
+function valueEnd(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === QUOTE) return stringEnd(text, i);
+  if (c === OPEN_BRACE || c === OPEN_BRACKET) return containerEnd(text, i);
+  return scalarEnd(text, i);
 }
 
 /**
@@ -78,84 +118,104 @@ function isValueStart(k: SyntaxKind): boolean {
  */
 export function locateAll(text: string, paths: JsonPath[]): Located[] {
   const out: Located[] = new Array(paths.length);
-  const s = createScanner(text, true);
-  const k = s.scan();
-  if (!isValueStart(k)) {
+  const start = skipBlanks(text, 0);
+  if (start >= text.length) {
     const none: Located = { depth: 0, valueOffset: 0, valueLength: Math.min(1, text.length), container: false };
     return paths.map(() => none);
   }
-  let remaining = paths.length;
-  const settle = (node: TrieNode, at: Located): void => {
-    for (const i of node.ends) out[i] = at;
-    remaining -= node.ends.length;
-    // Paths that continue below a node that does not exist end at this node.
-    for (const child of node.children.values()) settle(child, at);
-  };
-  visitValue(s, text, trieOf(paths), 0, undefined, undefined, settle, () => remaining === 0);
+  const state: Walk = { text, out, remaining: paths.length };
+  visitValue(state, trieOf(paths), start, 0, undefined, undefined);
   return out;
 }
 
+interface Walk {
+  text: string;
+  out: Located[];
+  remaining: number;
+}
+
+/** Settles the requests at and below `node` at `at` (paths that continue below a missing node end there). */
+function settle(w: Walk, node: TrieNode, at: Located): void {
+  for (const i of node.ends) w.out[i] = at;
+  w.remaining -= node.ends.length;
+  for (const child of node.children.values()) settle(w, child, at);
+}
+
+/** Whether the key whose quotes are at `from` and `to - 1` is `key`. */
+function keyIs(text: string, from: number, to: number, escaped: boolean, key: string): boolean {
+  if (!escaped) return to - from - 2 === key.length && text.startsWith(key, from + 1);
+  return JSON.parse(text.slice(from, to)) === key;
+}
+
 /**
- * Called with the scanner on the first token of a value. Settles the requests at `node`, descends into the
- * members that lead to other requests, and leaves the scanner on the value's last token.
+ * Settles the requests at `node`, whose value starts at `i`, and descends into the members that lead to other
+ * requests. Returns the offset after the value, or -1 once every request is placed.
  */
-function visitValue(
-  s: JSONScanner,
-  text: string,
-  node: TrieNode,
-  depth: number,
-  keyOffset: number | undefined,
-  keyLength: number | undefined,
-  settle: (node: TrieNode, at: Located) => void,
-  done: () => boolean,
-): void {
-  const k = s.getToken();
-  const container = k === SyntaxKind.OpenBraceToken || k === SyntaxKind.OpenBracketToken;
-  const at: Located = { depth, keyOffset, keyLength, valueOffset: s.getTokenOffset(), valueLength: container ? 1 : s.getTokenLength(), container };
-  for (const i of node.ends) settleOne(i, at, settle);
+function visitValue(w: Walk, node: TrieNode, i: number, depth: number, keyOffset: number | undefined, keyLength: number | undefined): number {
+  const text = w.text;
+  const c = text.charCodeAt(i);
+  const isObject = c === OPEN_BRACE;
+  const container = isObject || c === OPEN_BRACKET;
+  const end = container ? -1 : valueEnd(text, i);
+  const at: Located = { depth, keyOffset, keyLength, valueOffset: i, valueLength: container ? 1 : end - i, container };
+  for (const index of node.ends) w.out[index] = at;
+  w.remaining -= node.ends.length;
   if (!container) {
-    for (const child of node.children.values()) settle(child, at);
-    return;
+    for (const child of node.children.values()) settle(w, child, at);
+    return w.remaining === 0 ? -1 : end;
   }
-  if (node.children.size === 0) {
-    s.setPosition(containerEnd(text, s.getTokenOffset() + 1));
-    return;
-  }
-  const isObject = k === SyntaxKind.OpenBraceToken;
-  const pending = new Set(node.children.values());
+  if (node.children.size === 0) return w.remaining === 0 ? -1 : containerEnd(text, i);
+  const pending: TrieNode[] = [...node.children.values()];
+  let j = skipBlanks(text, i + 1);
   let index = 0;
-  let t = s.scan();
-  while (t !== SyntaxKind.EOF && t !== SyntaxKind.CloseBraceToken && t !== SyntaxKind.CloseBracketToken) {
+  while (j < text.length && text.charCodeAt(j) !== (isObject ? CLOSE_BRACE : CLOSE_BRACKET)) {
     let child: TrieNode | undefined;
     let memberKeyOffset: number | undefined;
     let memberKeyLength: number | undefined;
     if (isObject) {
-      if (t !== SyntaxKind.StringLiteral) break;
-      child = node.children.get(s.getTokenValue());
-      memberKeyOffset = s.getTokenOffset();
-      memberKeyLength = s.getTokenLength();
-      if (s.scan() !== SyntaxKind.ColonToken) break;
-      t = s.scan();
+      // The key: find its closing quote, noting escapes (then it is compared by value).
+      let k = j + 1;
+      let escaped = false;
+      for (; k < text.length; k++) {
+        const d = text.charCodeAt(k);
+        if (d === QUOTE) break;
+        if (d === BACKSLASH) {
+          escaped = true;
+          k++;
+        }
+      }
+      const keyEnd = k + 1;
+      for (let p = 0; p < pending.length; p++) {
+        const seg = pending[p].seg;
+        if (typeof seg === 'string' && keyIs(text, j, keyEnd, escaped, seg)) {
+          child = pending[p];
+          break;
+        }
+      }
+      memberKeyOffset = j;
+      memberKeyLength = keyEnd - j;
+      j = skipBlanks(text, skipBlanks(text, keyEnd) + 1); // over the colon
     } else {
-      child = node.children.get(index);
+      for (let p = 0; p < pending.length; p++) {
+        if (pending[p].seg === index) {
+          child = pending[p];
+          break;
+        }
+      }
     }
-    if (!isValueStart(t)) break;
-    if (child && pending.has(child)) {
-      pending.delete(child);
-      visitValue(s, text, child, depth + 1, memberKeyOffset, memberKeyLength, settle, done);
-      if (done()) return;
-    } else if (t === SyntaxKind.OpenBraceToken || t === SyntaxKind.OpenBracketToken) {
-      s.setPosition(containerEnd(text, s.getTokenOffset() + 1));
+    if (child) {
+      // The first of duplicate keys is the one placed, as the syntax tree's lookup does.
+      pending.splice(pending.indexOf(child), 1);
+      j = visitValue(w, child, j, depth + 1, memberKeyOffset, memberKeyLength);
+      if (j < 0) return -1;
+    } else {
+      j = valueEnd(text, j);
     }
-    t = s.scan(); // a comma or the end of the container
-    if (t === SyntaxKind.CommaToken) t = s.scan();
+    j = skipBlanks(text, j);
+    if (text.charCodeAt(j) === COMMA) j = skipBlanks(text, j + 1);
     index++;
   }
   // Members that were asked for but are not there: those paths end at this container.
-  for (const child of pending) settle(child, at);
-}
-
-/** Settles one request that ends exactly at a node (its descendants are handled separately). */
-function settleOne(index: number, at: Located, settle: (node: TrieNode, at: Located) => void): void {
-  settle({ children: new Map(), ends: [index], total: 1 }, at);
+  for (const child of pending) settle(w, child, at);
+  return w.remaining === 0 ? -1 : j + 1;
 }

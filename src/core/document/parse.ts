@@ -6,6 +6,7 @@
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
 import { locateAll, type Located } from './locate';
 import { LineIndex } from './text';
+import { strictTree } from './tree';
 import type { JsonPath, Position, Range } from '../types';
 
 /** Where a problem should be underlined: the key or the value at a path (see `rangeOf`). */
@@ -131,11 +132,12 @@ export class ParsedJson {
     this.syntaxErrors = errors;
   }
 
-  /** The syntax tree with offsets, built on first use. */
+  /** The syntax tree with offsets, built on first use (for strict JSON without jsonc-parser's scanner). */
   get tree(): Node | undefined {
     if (this.treeCache === null) {
       try {
-        this.treeCache = this.syntaxErrors.some((e) => e.code === 'json.too-deep') ? undefined : parseTree(this.text, [], PARSE_OPTIONS);
+        const parse = (): Node | undefined => parseTree(this.text, [], PARSE_OPTIONS);
+        this.treeCache = this.syntaxErrors.some((e) => e.code === 'json.too-deep') ? undefined : this.strict ? strictTree(this.text, parse) : parse();
       } catch (err) {
         if (!(err instanceof RangeError)) throw err;
         this.treeCache = undefined;

@@ -2,9 +2,11 @@
  * Completion for task definitions and services: the keys valid at the cursor that are not there yet (required
  * first), enum values and booleans, Fargate sizes that fit the other half of the pair, names taken from the
  * document (containers, volumes) or from the task definition a service names, and whole objects with tab stops.
- * Works while the text is being typed (jsonc-parser's getLocation reads broken JSON) and in describe output.
+ * Works while the text is being typed (the cursor location is jsonc-parser's getLocation, which reads broken JSON)
+ * and in describe output.
  */
-import { getLocation, type Node } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
+import { cursorLocation } from '../document/cursor';
 import { analyze, type EcsDocument } from '../document/document';
 import { valueAt } from '../document/paths';
 import { fargateCpuChoices, FARGATE_SIZES, fargateMemoryChoices, taskCpuUnits, taskMemoryMiB } from '../facts/sizes';
@@ -102,7 +104,7 @@ function nextChar(text: string, from: number): string {
 export function complete(input: string | EcsDocument, offset: number, options: CompletionOptions = {}): CompletionList {
   const doc = typeof input === 'string' ? analyze(input, { kind: options.kind }) : input;
   if (!doc.isEcs) return EMPTY;
-  const location = getLocation(doc.text, offset);
+  const location = cursorLocation(doc.json, offset);
   const node = location.previousNode;
   const pos: Position = { doc, offset, range: replaceRange(doc, offset, node), node };
   // Inside a comment or after the end: nothing to complete.
@@ -125,27 +127,68 @@ function keyItems(pos: Position, objectPath: JsonPath, options: CompletionOption
   const after = nextChar(doc.text, end);
   const keyOnly = after === ':';
   const comma = !keyOnly && after === '"' ? ',' : '';
-  const required = new Set(schema.required ?? []);
   const items: CompletionItem[] = [];
-  for (const [key, s] of Object.entries(schema.properties)) {
-    if (present.has(key) || s.readOnly) continue;
-    const field = fieldAt(target.kind, [...rel, key]);
-    const template = templateFor(target.kind, [...rel, key]);
-    const item = templateFor(target.kind, [...rel, key, 0]);
-    const newText = keyOnly ? JSON.stringify(key) : `${JSON.stringify(key)}: ${valueSnippet(s, template?.body, item?.body)}${comma}`;
+  for (const c of keyChoices(target.kind, rel, schema)) {
+    if (present.has(c.key)) continue;
     items.push({
-      label: key,
+      label: c.key,
       kind: CompletionItemKind.Property,
-      detail: `${required.has(key) ? 'required · ' : ''}${field ? fieldDetail(s) : ''}`,
-      ...(field ? { documentation: { kind: 'markdown' as const, value: fieldMarkdown(field) } } : {}),
-      sortText: `${required.has(key) ? '0' : '1'}${key}`,
-      filterText: JSON.stringify(key),
+      detail: c.detail,
+      ...(c.documentation !== undefined ? { documentation: { kind: 'markdown' as const, value: c.documentation } } : {}),
+      sortText: c.sortText,
+      filterText: c.filterText,
       insertTextFormat: 2,
-      textEdit: { range: pos.range, newText },
+      textEdit: { range: pos.range, newText: keyOnly ? c.filterText : `${c.member}${comma}` },
     });
   }
   void options;
   return items;
+}
+
+/** What a key's completion item holds whatever the document says: the same for every object of one shape. */
+interface KeyChoice {
+  key: string;
+  detail: string;
+  documentation?: string;
+  sortText: string;
+  /** The key in quotes (also what is inserted where the colon is already there). */
+  filterText: string;
+  /** `"key": value snippet`. */
+  member: string;
+}
+
+/**
+ * Key choices by object schema, then by kind and path pattern (what templates are found by): computing one
+ * field summary per key on every keystroke was most of a key completion's time.
+ */
+const keyChoiceCache = new WeakMap<SchemaNode, Map<string, KeyChoice[]>>();
+
+function keyChoices(kind: 'task-definition' | 'service', rel: JsonPath, schema: SchemaNode): KeyChoice[] {
+  let byPattern = keyChoiceCache.get(schema);
+  if (!byPattern) keyChoiceCache.set(schema, (byPattern = new Map()));
+  const pattern = `${locationPrefix(kind)}:${pathPattern(rel)}`;
+  let list = byPattern.get(pattern);
+  if (list) return list;
+  list = [];
+  const required = new Set(schema.required ?? []);
+  for (const [key, s] of Object.entries(schema.properties ?? {})) {
+    if (s.readOnly) continue;
+    const field = fieldAt(kind, [...rel, key]);
+    const template = templateFor(kind, [...rel, key]);
+    const item = templateFor(kind, [...rel, key, 0]);
+    list.push({
+      key,
+      detail: `${required.has(key) ? 'required · ' : ''}${field ? fieldDetail(s) : ''}`,
+      ...(field ? { documentation: fieldMarkdown(field) } : {}),
+      sortText: `${required.has(key) ? '0' : '1'}${key}`,
+      filterText: JSON.stringify(key),
+      member: `${JSON.stringify(key)}: ${valueSnippet(s, template?.body, item?.body)}`,
+    });
+  }
+  // Objects reached through a map's keys give one pattern per key: keep the cache bounded.
+  if (byPattern.size >= 64) byPattern.clear();
+  byPattern.set(pattern, list);
+  return list;
 }
 
 function fieldDetail(s: SchemaNode): string {

@@ -8,7 +8,7 @@ import type { DeferredRanges } from '../document/parse';
 import { formatPath, pointerToPath, valueAt } from '../document/paths';
 import { containsPlaceholder } from '../document/placeholders';
 import type { SchemaNode } from './info';
-import { suggest } from '../suggest';
+import { prepareCandidates, suggest, type Candidates } from '../suggest';
 import { BUILT_IN_CODES, severityOf, type BuiltInCode } from '../codes';
 import type { Diagnostic, JsonPath } from '../types';
 
@@ -115,26 +115,70 @@ function parentSchemaOf(root: SchemaNode, schemaPath: string): SchemaNode | unde
   return node && typeof node === 'object' ? (node as SchemaNode) : undefined;
 }
 
+/** parentSchemaOf, remembered: a validator has a fixed set of schema paths. */
+const parentSchemas = new WeakMap<SchemaNode, Map<string, SchemaNode | undefined>>();
+
+function cachedParentSchemaOf(root: SchemaNode, schemaPath: string): SchemaNode | undefined {
+  let byPath = parentSchemas.get(root);
+  if (!byPath) parentSchemas.set(root, (byPath = new Map()));
+  if (byPath.has(schemaPath)) return byPath.get(schemaPath);
+  const node = parentSchemaOf(root, schemaPath);
+  byPath.set(schemaPath, node);
+  return node;
+}
+
+/** The keys "did you mean" may propose in an object of this schema (read-only members are not input). */
+const keyCandidates = new WeakMap<SchemaNode, Candidates>();
+const NO_CANDIDATES = prepareCandidates([]);
+
+function candidateKeys(schema: SchemaNode | undefined): Candidates {
+  if (!schema) return NO_CANDIDATES;
+  let found = keyCandidates.get(schema);
+  if (!found) {
+    found = prepareCandidates(Object.keys(schema.properties ?? {}).filter((k) => !schema.properties?.[k].readOnly));
+    keyCandidates.set(schema, found);
+  }
+  return found;
+}
+
+/**
+ * "Did you mean" for an unknown key, remembered per object schema: a typo stays in the text while it is edited,
+ * and every version is linted again.
+ */
+const suggestions = new WeakMap<Candidates, Map<string, string | undefined>>();
+
+function suggestKey(key: string, candidates: Candidates): string | undefined {
+  let known = suggestions.get(candidates);
+  if (!known) suggestions.set(candidates, (known = new Map()));
+  if (known.has(key)) return known.get(key);
+  const suggestion = suggest(key, candidates);
+  if (known.size >= 256) known.clear();
+  known.set(key, suggestion);
+  return suggestion;
+}
+
+/** Keywords about a value that a template placeholder makes impossible to judge yet. */
+const VALUE_KEYWORDS = new Set(['type', 'enum', 'pattern', 'minimum', 'maximum', 'minLength', 'maxLength']);
+
 function toDiagnostic(e: ErrorObject, root: unknown, at: JsonPath, rootSchema: SchemaNode, ranges: DeferredRanges<Diagnostic>): Diagnostic | undefined {
   const rel = pointerToPath(e.instancePath, root);
   const path = [...at, ...rel];
   const data = valueAt(root, rel);
-  const schema = parentSchemaOf(rootSchema, e.schemaPath);
+  const schema = cachedParentSchemaOf(rootSchema, e.schemaPath);
   const where = formatPath(rel);
   const name = rel.length ? String(rel[rel.length - 1]) : 'input';
   const make = (code: string, message: string, target: 'key' | 'value' = 'value', extra: Record<string, unknown> = {}, where: JsonPath = path): Diagnostic =>
     ranges.add({ severity: code in BUILT_IN_CODES ? severityOf(code as BuiltInCode) : 'error', code, message, source: 'ecs-lens', data: { path: where, ...extra } }, where, target);
 
   // Values a render step fills in later cannot be judged yet.
-  if (containsPlaceholder(data) && ['type', 'enum', 'pattern', 'minimum', 'maximum', 'minLength', 'maxLength'].includes(e.keyword)) {
+  if (VALUE_KEYWORDS.has(e.keyword) && containsPlaceholder(data)) {
     return make('template.placeholder', `"${name}" holds a template placeholder (${show(data)}); ECS Lens checks it once the template is rendered.`);
   }
 
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
-      const candidates = Object.keys(schema?.properties ?? {}).filter((k) => !schema?.properties?.[k].readOnly);
-      const suggestion = suggest(key, candidates);
+      const suggestion = suggestKey(key, candidateKeys(schema));
       const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
       const context = rel.length ? where : 'the top level';
       const keyPath = [...path, key];

@@ -4,7 +4,7 @@ import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { FixProposal, Rule } from '../types';
 import { DOCS } from '../../facts';
-import { asArray, containerLabel, containerNameIndex, containers, isObj, isSet, type Obj, renameProposals, reportedPath, str } from '../helpers';
+import { asArray, containerLabel, containerNameIndex, containers, isObj, isSet, type Obj, perTask, renameProposals, reportedPath, str, taskMemo } from '../helpers';
 
 interface Dependency {
   /** The depending container, its name and path. */
@@ -17,15 +17,22 @@ interface Dependency {
   condition: string | undefined;
 }
 
-function dependencies(td: Obj): Dependency[] {
-  return containers(td).flatMap(({ c, i, path }) =>
-    asArray(c.dependsOn).flatMap((d, j) => {
-      const target = isObj(d) ? str(d.containerName) : undefined;
-      return isObj(d) && target !== undefined && target !== ''
-        ? [{ c, i, from: str(c.name), path: [...path, 'dependsOn', j], target, condition: str(d.condition) }]
-        : [];
-    }),
-  );
+const dependencyCache = taskMemo<Dependency[]>('dependencies');
+
+/** Every dependsOn entry that names a container; built once per task definition for the rules below (do not change it). */
+function dependencies(td: Obj): readonly Dependency[] {
+  return perTask(dependencyCache, td, () => {
+    const out: Dependency[] = [];
+    for (const { c, i, path } of containers(td)) {
+      const list = asArray(c.dependsOn);
+      for (let j = 0; j < list.length; j++) {
+        const d = list[j];
+        const target = isObj(d) ? str(d.containerName) : undefined;
+        if (isObj(d) && target !== undefined && target !== '') out.push({ c, i, from: str(c.name), path: [...path, 'dependsOn', j], target, condition: str(d.condition) });
+      }
+    }
+    return out;
+  });
 }
 
 /** Container objects by name (the first of each name). */

@@ -4,14 +4,22 @@ import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { FixProposal, Rule } from '../types';
 import { DOCS } from '../../facts';
-import { containerLabel, containers, isObj, num, type Obj, removeReported, reportedPath } from '../helpers';
+import { containerLabel, containers, isObj, num, type Obj, perTask, removeReported, reportedPath, taskMemo } from '../helpers';
 
 const TYPES = ['CMD', 'CMD-SHELL', 'NONE'] as const;
 /** Characters that only a shell understands: pipes, redirects, expansions, quotes, globs, separators. */
 const SHELL_SYNTAX = /[|&;<>()$`\\"'*?[\]{}~#\s]/;
 
-function healthChecks(td: Obj): Array<{ c: Obj; i: number; hc: Obj; path: JsonPath }> {
-  return containers(td).flatMap(({ c, i, path }) => (isObj(c.healthCheck) ? [{ c, i, hc: c.healthCheck, path: [...path, 'healthCheck'] }] : []));
+type HealthCheck = { c: Obj; i: number; hc: Obj; path: JsonPath };
+const healthCheckCache = taskMemo<HealthCheck[]>('healthChecks');
+
+/** The containers with a health check object; built once per task definition for the three rules below. */
+function healthChecks(td: Obj): readonly HealthCheck[] {
+  return perTask(healthCheckCache, td, () => {
+    const out: HealthCheck[] = [];
+    for (const { c, i, path } of containers(td)) if (isObj(c.healthCheck)) out.push({ c, i, hc: c.healthCheck, path: [...path, 'healthCheck'] });
+    return out;
+  });
 }
 
 /** The test type a wrongly spelled first element was meant to be ("cmd-shell", "CMD_SHELL", "cmd"). */

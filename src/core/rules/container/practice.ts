@@ -40,7 +40,8 @@ export const secretInEnvironment: Rule = {
   docs: DOCS.secrets,
   check(ctx) {
     const td = ctx.target.value;
-    const secretNames = namedEntries(td, 'secrets').map((list) => new Set(list.map((s) => s.name)));
+    // Only a report asks whether the variable is also a secret.
+    const inSecrets = (k: number, name: string): boolean => namedEntries(td, 'secrets')[k]?.some((s) => s.name === name) === true;
     namedEntries(td, 'environment').forEach((list, k) => {
       for (const e of list) {
         const value = str(e.entry.value);
@@ -59,7 +60,7 @@ export const secretInEnvironment: Rule = {
             `Plain "environment" values are stored as text in the task definition: anyone allowed to describe it, and ` +
             `every copy in source control or CI logs, can read them. Store the value in Secrets Manager or SSM Parameter ` +
             `Store and reference it under "secrets" (the execution role needs read access to it).`,
-          data: { name: e.name, inSecrets: secretNames[k]?.has(e.name) === true },
+          data: { name: e.name, inSecrets: inSecrets(k, e.name) },
         });
       }
     });

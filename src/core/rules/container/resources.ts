@@ -2,7 +2,7 @@
 import type { JsonPath } from '../../types';
 import type { FixContext, FixProposal, Rule, RuleContext } from '../types';
 import { DOCKER_MIN_CONTAINER_MEMORY_MIB, DOCS, isFargate, taskCpuUnits, taskMemoryMiB } from '../../facts';
-import { containerAnchor, containerLabel, containerName, containers, isSet, num, type Obj, reportedPath } from '../helpers';
+import { containerAnchor, containerLabel, containerName, containers, isSet, num, type Obj, perTask, reportedPath, taskMemo } from '../helpers';
 
 export const memoryBelowReservation: Rule = {
   id: 'container-memory-below-reservation',
@@ -92,22 +92,45 @@ function claimedCpu(c: Obj): { value: number; key: 'cpu' } | undefined {
   return cpu !== undefined ? { value: cpu, key: 'cpu' } : undefined;
 }
 
-interface Share {
-  c: Obj;
-  label: string;
-  value: number;
-  path: JsonPath;
+/** What a container claims of a task resource; its label and path are made only when a message needs them. */
+class Share {
+  constructor(
+    readonly c: Obj,
+    private readonly i: number,
+    readonly value: number,
+    private readonly containerPath: JsonPath,
+    private readonly key: string,
+  ) {}
+
+  get label(): string {
+    return containerName(this.c, this.i);
+  }
+
+  /** Path of the member that claims it. */
+  get path(): JsonPath {
+    return [...this.containerPath, this.key];
+  }
 }
 
-/** What each container claims of a task resource, with the path of the member that claims it. */
-function shares(td: Obj, read: (c: Obj) => { value: number; key: string } | undefined): Share[] {
-  return containers(td).flatMap(({ c, i, path }) => {
-    const claim = read(c);
-    return claim ? [{ c, label: containerName(c, i), value: claim.value, path: [...path, claim.key] }] : [];
-  });
+type Claim = (c: Obj) => { value: number; key: string } | undefined;
+const shareCache = taskMemo<Map<Claim, Share[]>>('shares');
+
+/** What each container claims of a task resource; built once per task definition and claim (do not change it). */
+function shares(td: Obj, read: Claim): readonly Share[] {
+  const byClaim = perTask(shareCache, td, () => new Map<Claim, Share[]>());
+  let out = byClaim.get(read);
+  if (!out) {
+    out = [];
+    for (const { c, i, path } of containers(td)) {
+      const claim = read(c);
+      if (claim) out.push(new Share(c, i, claim.value, path, claim.key));
+    }
+    byClaim.set(read, out);
+  }
+  return out;
 }
 
-function listShares(list: Share[], unit: string): string {
+function listShares(list: readonly Share[], unit: string): string {
   return list.map((s) => `${s.label} ${s.value}${unit}`).join(', ');
 }
 
@@ -125,14 +148,14 @@ function checkTaskFit(ctx: RuleContext, key: 'memory' | 'cpu', mode: 'single' | 
   const unit = key === 'memory' ? ' MiB' : ' CPU units';
   const list = shares(td, key === 'cpu' ? claimedCpu : mode === 'single' ? hardMemory : reservedMemory);
   const tooBig = list.filter((s) => s.value > taskAmount);
-  const taskText = `task-level ${key} "${String(td[key])}"${key === 'memory' ? '' : ` (${taskAmount} CPU units)`}`;
+  const taskText = (): string => `task-level ${key} "${String(td[key])}"${key === 'memory' ? '' : ` (${taskAmount} CPU units)`}`;
   if (mode === 'single') {
     for (const s of tooBig) {
       const member = String(s.path[s.path.length - 1]);
       ctx.report({
         path: s.path,
         message:
-          `Container ${s.label} asks for ${s.value}${unit} (${member}), more than the whole task has: ${taskText}. ` +
+          `Container ${s.label} asks for ${s.value}${unit} (${member}), more than the whole task has: ${taskText()}. ` +
           `A container must fit inside the task, so ECS rejects this task definition.`,
         data: { task: taskAmount, reservation: num(s.c.memoryReservation) },
       });
@@ -145,7 +168,7 @@ function checkTaskFit(ctx: RuleContext, key: 'memory' | 'cpu', mode: 'single' | 
   ctx.report({
     path: [key],
     message:
-      `The containers together ask for ${total}${unit} (${listShares(list, '')}), more than the ${taskText}. ` +
+      `The containers together ask for ${total}${unit} (${listShares(list, '')}), more than the ${taskText()}. ` +
       `The containers' ${key === 'memory' ? 'memoryReservation (or memory where no reservation is set)' : 'cpu'} values must add ` +
       `up to no more than the task's, so ECS rejects this task definition. Lower the containers' values or raise the task's ${key}.`,
     data: { total, fargate: isFargate(td) },

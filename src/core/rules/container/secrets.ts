@@ -3,7 +3,7 @@ import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { Rule } from '../types';
 import { DOCS } from '../../facts';
-import { asArray, containerLabel, containers, isObj, type Obj, reportedPath, str } from '../helpers';
+import { asArray, containerLabel, containers, isObj, type Obj, perTask, reportedPath, str, taskMemo } from '../helpers';
 
 /** One named entry of a container's `secrets` or `environment`; its path is built only when a rule reports. */
 class NamedEntry {
@@ -25,13 +25,12 @@ class NamedEntry {
 }
 
 /** The entries of a container's `secrets` or `environment` list that have a string name. */
-const entryCache = { secrets: new WeakMap<Obj, NamedEntry[][]>(), environment: new WeakMap<Obj, NamedEntry[][]>() };
+const entryCache = { secrets: taskMemo<NamedEntry[][]>('secrets'), environment: taskMemo<NamedEntry[][]>('environment') };
 
 export function namedEntries(td: Obj, key: 'secrets' | 'environment'): NamedEntry[][] {
   // Several rules read the same lists; build them once per parsed task definition.
-  let lists = entryCache[key].get(td);
-  if (!lists) {
-    lists = containers(td).map(({ c, i, path }) => {
+  return perTask(entryCache[key], td, () =>
+    containers(td).map(({ c, i, path }) => {
       const list: NamedEntry[] = [];
       const entries = asArray(c[key]);
       for (let j = 0; j < entries.length; j++) {
@@ -40,10 +39,8 @@ export function namedEntries(td: Obj, key: 'secrets' | 'environment'): NamedEntr
         if (isObj(e) && name !== undefined && name !== '') list.push(new NamedEntry(c, i, path, key, j, name, e));
       }
       return list;
-    });
-    entryCache[key].set(td, lists);
-  }
-  return lists;
+    }),
+  );
 }
 
 /** What is wrong with an ARN in `valueFrom`, or undefined when it has the shape of a secret or parameter ARN. */
@@ -51,13 +48,12 @@ export function arnProblem(arn: string): string | undefined {
   const parts = arn.split(':');
   if (parts.length < 6) return 'it is not a complete ARN (arn:partition:service:region:account:resource)';
   const [, partition, service, region, account] = parts;
-  const resource = parts.slice(5).join(':');
   if (!partition.startsWith('aws')) return `"${partition}" is not an AWS partition (aws, aws-cn, aws-us-gov, ...)`;
   if (service === 'secretsmanager') {
     if (parts[5] !== 'secret' || !parts[6]) return 'a Secrets Manager ARN continues with ":secret:<secret-name>" after the account';
     if (parts.length > 10) return 'after the secret name only ":json-key:version-stage:version-id" may follow';
   } else if (service === 'ssm') {
-    if (!/^parameter\/./.test(resource)) return 'an SSM parameter ARN continues with ":parameter/<name>" after the account';
+    if (!/^parameter\/./.test(parts.slice(5).join(':'))) return 'an SSM parameter ARN continues with ":parameter/<name>" after the account';
   } else {
     return `it is ${service ? `an ARN of "${service}"` : 'an ARN without a service'}, but secrets come only from Secrets Manager (secretsmanager) or SSM Parameter Store (ssm)`;
   }
@@ -155,10 +151,17 @@ export const secretEnvironmentClash: Rule = {
     const td = ctx.target.value;
     const environments = namedEntries(td, 'environment');
     namedEntries(td, 'secrets').forEach((list, k) => {
-      if (list.length === 0 || environments[k].length === 0) return;
-      const env = new Map(environments[k].map((e) => [e.name, e]));
+      const environment = environments[k];
+      if (list.length === 0 || environment.length === 0) return;
       for (const s of list) {
-        const clash = env.get(s.name);
+        // The last variable of that name (a container has few secrets: a scan, not a map of every variable).
+        let clash: (typeof environment)[number] | undefined;
+        for (let e = environment.length - 1; e >= 0; e--) {
+          if (environment[e].name === s.name) {
+            clash = environment[e];
+            break;
+          }
+        }
         if (!clash || containsPlaceholder(s.name)) continue;
         ctx.report({
           path: [...s.path, 'name'],

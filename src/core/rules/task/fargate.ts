@@ -5,6 +5,9 @@ import type { Rule } from '../types';
 import { DOCS, FARGATE_ADDABLE_CAPABILITIES, FARGATE_CONTAINER_PARAMETERS, FARGATE_LINUX_PARAMETERS, FARGATE_TIMEOUT, isFargate, isNonFargateLogDriver } from '../../facts';
 import { asArray, containerLabel, containers, isObj, logDriver, num, removeReported, str, used } from '../helpers';
 
+const CONTAINER_PARAMETERS = Object.entries(FARGATE_CONTAINER_PARAMETERS);
+const LINUX_PARAMETERS = Object.entries(FARGATE_LINUX_PARAMETERS);
+
 const fargateUnsupportedContainerParameter: Rule = {
   id: 'fargate-unsupported-container-parameter',
   severity: 'error',
@@ -18,17 +21,17 @@ const fargateUnsupportedContainerParameter: Rule = {
       ctx.report({ path, target, message: `${what} is not supported on Fargate (${why}); requiresCompatibilities includes "FARGATE", so ECS rejects the task definition.` });
     };
     for (const { c, i, path } of containers(td)) {
-      const who = containerLabel(c, i);
-      for (const [key, why] of Object.entries(FARGATE_CONTAINER_PARAMETERS)) {
-        if (used(c[key])) report([...path, key], `"${key}" in ${who}`, why);
+      const who = (): string => containerLabel(c, i);
+      for (const [key, why] of CONTAINER_PARAMETERS) {
+        if (used(c[key])) report([...path, key], `"${key}" in ${who()}`, why);
       }
       if (isObj(c.linuxParameters)) {
-        for (const [key, why] of Object.entries(FARGATE_LINUX_PARAMETERS)) {
-          if (used(c.linuxParameters[key])) report([...path, 'linuxParameters', key], `linuxParameters "${key}" in ${who}`, why);
+        for (const [key, why] of LINUX_PARAMETERS) {
+          if (used(c.linuxParameters[key])) report([...path, 'linuxParameters', key], `linuxParameters "${key}" in ${who()}`, why);
         }
       }
       asArray(c.resourceRequirements).forEach((r, j) => {
-        if (isObj(r) && r.type === 'GPU') report([...path, 'resourceRequirements', j, 'type'], `A GPU resource requirement in ${who}`, 'Fargate has no GPUs', 'value');
+        if (isObj(r) && r.type === 'GPU') report([...path, 'resourceRequirements', j, 'type'], `A GPU resource requirement in ${who()}`, 'Fargate has no GPUs', 'value');
       });
     }
   },

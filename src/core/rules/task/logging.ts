@@ -3,29 +3,45 @@ import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { Rule, RuleContext } from '../types';
 import { compatibilities, DOCS, isFargate } from '../../facts';
-import { asArray, containerLabel, containers, isObj, logConfig, logDriver, type Obj, str } from '../helpers';
+import { asArray, containerLabel, containers, isObj, logConfig, logDriver, type Obj, perTask, str, taskMemo } from '../helpers';
 
-/** One container's log configuration, with the paths a report needs. */
-interface LogSite {
-  c: Obj;
-  i: number;
-  who: string;
+/** One container's log configuration, with the paths a report needs (made only when one is reported). */
+class LogSite {
+  constructor(
+    readonly c: Obj,
+    readonly i: number,
+    private readonly containerPath: JsonPath,
+    readonly driver: string,
+    /** The options object, or undefined when absent; sites with non-object options are skipped. */
+    readonly options: Obj | undefined,
+  ) {}
+
+  get who(): string {
+    return containerLabel(this.c, this.i);
+  }
+
   /** Path of logConfiguration. */
-  at: JsonPath;
-  driver: string;
-  /** The options object, or undefined when absent; sites with non-object options are skipped. */
-  options?: Obj;
+  get at(): JsonPath {
+    return [...this.containerPath, 'logConfiguration'];
+  }
 }
 
-function logSites(td: Obj, driver?: string): LogSite[] {
-  const out: LogSite[] = [];
+const logSiteCache = taskMemo<Map<string, LogSite[]>>('logSites');
+
+/** The containers with a log driver (only `driver`'s, when given); built once per task definition and driver. */
+function logSites(td: Obj, driver?: string): readonly LogSite[] {
+  const byDriver = perTask(logSiteCache, td, () => new Map<string, LogSite[]>());
+  let out = byDriver.get(driver ?? '');
+  if (out) return out;
+  out = [];
   for (const { c, i, path } of containers(td)) {
     const lc = logConfig(c);
     const d = logDriver(c);
     if (!lc || !d || (driver && d !== driver)) continue;
     if (lc.options !== undefined && !isObj(lc.options)) continue;
-    out.push({ c, i, who: containerLabel(c, i), at: [...path, 'logConfiguration'], driver: d, options: isObj(lc.options) ? lc.options : undefined });
+    out.push(new LogSite(c, i, path, d, isObj(lc.options) ? lc.options : undefined));
   }
+  byDriver.set(driver ?? '', out);
   return out;
 }
 
@@ -40,7 +56,7 @@ function optionsPathOf(path: JsonPath): JsonPath {
 }
 
 /** A value of an option that another awslogs container of the task already uses, if they all agree. */
-function sharedOption(sites: LogSite[], key: string): string | undefined {
+function sharedOption(sites: readonly LogSite[], key: string): string | undefined {
   const values = new Set(sites.map((s) => s.options?.[key]).filter((v): v is string => typeof v === 'string' && v !== '' && !containsPlaceholder(v)));
   return values.size === 1 ? [...values][0] : undefined;
 }

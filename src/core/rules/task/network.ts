@@ -81,26 +81,26 @@ const networkModeContainerParameter: Rule = {
     const mode = explicitNetworkMode(td) ?? (fargate ? 'awsvpc' : undefined);
     if (mode !== 'awsvpc' && mode !== 'host' && mode !== 'none') return;
     for (const { c, i, path } of containers(td)) {
-      const who = containerLabel(c, i);
+      const who = (): string => containerLabel(c, i);
       if (isSet(c.links) && !fargate && !isWindows(td)) {
         ctx.report({
           path: [...path, 'links'],
           target: 'key',
-          message: `${who} uses "links", which only work in bridge mode; with networkMode "${mode}" ECS rejects them. Containers of one ${mode} task reach each other on localhost${mode === 'awsvpc' ? ' (or through Service Connect or service discovery across tasks)' : ''}.`,
+          message: `${who()} uses "links", which only work in bridge mode; with networkMode "${mode}" ECS rejects them. Containers of one ${mode} task reach each other on localhost${mode === 'awsvpc' ? ' (or through Service Connect or service discovery across tasks)' : ''}.`,
         });
       }
       if (mode === 'awsvpc' && isSet(c.hostname) && !containsPlaceholder(c.hostname)) {
         ctx.report({
           path: [...path, 'hostname'],
           target: 'key',
-          message: `${who} sets "hostname", which awsvpc mode does not allow (the task's network interface names the host). ECS rejects it: "hostname is not supported on container when networkMode=awsvpc."`,
+          message: `${who()} sets "hostname", which awsvpc mode does not allow (the task's network interface names the host). ECS rejects it: "hostname is not supported on container when networkMode=awsvpc."`,
         });
       }
       if (mode === 'awsvpc' && isSet(c.extraHosts) && !fargate) {
         ctx.report({
           path: [...path, 'extraHosts'],
           target: 'key',
-          message: `${who} sets "extraHosts", which awsvpc mode does not support: the task's /etc/hosts is managed for its network interface. Resolve these names through DNS (for example a Route 53 private zone) instead.`,
+          message: `${who()} sets "extraHosts", which awsvpc mode does not support: the task's /etc/hosts is managed for its network interface. Resolve these names through DNS (for example a Route 53 private zone) instead.`,
         });
       }
     }

@@ -2,7 +2,7 @@
 import type { JsonPath } from '../../types';
 import type { Rule } from '../types';
 import { DOCS } from '../../facts';
-import { asArray, containerLabel, containers, explicitNetworkMode, isObj, num, type Obj, str } from '../helpers';
+import { asArray, containerLabel, containers, explicitNetworkMode, isObj, num, type Obj, perTask, str, taskMemo } from '../helpers';
 
 interface Mapping {
   m: Obj;
@@ -15,17 +15,25 @@ interface Mapping {
   protocol: string;
 }
 
-function mappings(td: Obj): Mapping[] {
-  const out: Mapping[] = [];
-  for (const { c, i, path } of containers(td)) {
-    const who = containerLabel(c, i);
-    asArray(c.portMappings).forEach((m, j) => {
-      if (!isObj(m)) return;
-      const protocol = (str(m.protocol) ?? 'tcp').toLowerCase();
-      out.push({ m, path: [...path, 'portMappings', j], ci: i, who, containerPort: num(m.containerPort), hostPort: num(m.hostPort), protocol });
-    });
-  }
-  return out;
+const mappingCache = taskMemo<Mapping[]>('portMappings');
+
+/** Every port mapping of the task; built once per task definition for the rules below (do not change it). */
+function mappings(td: Obj): readonly Mapping[] {
+  return perTask(mappingCache, td, () => {
+    const out: Mapping[] = [];
+    for (const { c, i, path } of containers(td)) {
+      const list = asArray(c.portMappings);
+      if (list.length === 0) continue;
+      const who = containerLabel(c, i);
+      for (let j = 0; j < list.length; j++) {
+        const m = list[j];
+        if (!isObj(m)) continue;
+        const protocol = (str(m.protocol) ?? 'tcp').toLowerCase();
+        out.push({ m, path: [...path, 'portMappings', j], ci: i, who, containerPort: num(m.containerPort), hostPort: num(m.hostPort), protocol });
+      }
+    }
+    return out;
+  });
 }
 
 const portMappingHostPort: Rule = {

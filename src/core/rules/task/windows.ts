@@ -3,6 +3,8 @@ import type { Rule } from '../types';
 import { DOCS, FARGATE_CONTAINER_PARAMETERS, isFargate, isWindows, WINDOWS_CONTAINER_PARAMETERS, WINDOWS_CPU_ARCHITECTURE } from '../../facts';
 import { containerLabel, containers, explicitNetworkMode, fixTarget, objAt, removeReported, used } from '../helpers';
 
+const CONTAINER_PARAMETERS = Object.entries(WINDOWS_CONTAINER_PARAMETERS);
+
 const windowsUnsupportedContainerParameter: Rule = {
   id: 'windows-unsupported-container-parameter',
   severity: 'warning',
@@ -14,7 +16,7 @@ const windowsUnsupportedContainerParameter: Rule = {
     if (!isWindows(td)) return;
     const fargate = isFargate(td);
     for (const { c, i, path } of containers(td)) {
-      for (const [key, why] of Object.entries(WINDOWS_CONTAINER_PARAMETERS)) {
+      for (const [key, why] of CONTAINER_PARAMETERS) {
         // On Fargate these are reported (as errors) by fargate-unsupported-container-parameter.
         if (fargate && key in FARGATE_CONTAINER_PARAMETERS) continue;
         if (!used(c[key])) continue;
