@@ -22,6 +22,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildTests } from './build-tests.mjs';
 import { ensureChromium, ensureCodeServer } from './code-server/install.mjs';
+import { endpointEnvironment, startLocalEndpoint } from './code-server/endpoint.mjs';
 import {
   REPO_ROOT,
   extensionHostLogs,
@@ -169,6 +170,8 @@ async function main() {
 
   const results = path.join(tmp, 'results.jsonl');
   const serverLog = path.join(tmp, 'code-server.log');
+  // The clusters suite reads the local ECS endpoint (seeded account) through the extension's AWS session.
+  const endpoint = await startLocalEndpoint({ logFile: path.join(tmp, 'endpoint.log') });
   const port = await freePort();
   const server = await startCodeServer({
     bin: codeServer,
@@ -181,6 +184,7 @@ async function main() {
       ECS_LENS_TEST_RESULTS: results,
       ECS_LENS_TEST_SUITES: process.env.ECS_LENS_TEST_SUITES ?? '',
       ECS_LENS_TEST_GREP: process.env.ECS_LENS_TEST_GREP ?? '',
+      ...endpointEnvironment(endpoint.url),
     },
   });
   log(`code-server ${server.url}; setup took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
