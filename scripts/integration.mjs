@@ -22,7 +22,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildTests } from './build-tests.mjs';
 import { ensureChromium, ensureCodeServer } from './code-server/install.mjs';
-import { endpointEnvironment, startLocalEndpoint } from './code-server/endpoint.mjs';
+import { endpointEnvironment, startLocalEndpoint, writeTestAwsFiles } from './code-server/endpoint.mjs';
 import {
   REPO_ROOT,
   extensionHostLogs,
@@ -185,6 +185,7 @@ async function main() {
       ECS_LENS_TEST_SUITES: process.env.ECS_LENS_TEST_SUITES ?? '',
       ECS_LENS_TEST_GREP: process.env.ECS_LENS_TEST_GREP ?? '',
       ...endpointEnvironment(endpoint.url),
+      ...writeTestAwsFiles(path.join(tmp, 'aws')),
     },
   });
   log(`code-server ${server.url}; setup took ${((Date.now() - t0) / 1000).toFixed(1)} s`);

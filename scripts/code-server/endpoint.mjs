@@ -57,3 +57,34 @@ export function endpointEnvironment(url) {
     AWS_REGION: 'us-east-1',
   };
 }
+
+/**
+ * Shared AWS config and credentials files for a test run, so that the run never reads the developer's own
+ * ~/.aws: an SSO profile without a cached token (signing in is required), a profile with static example keys,
+ * both in the local endpoint's account. Returns the variables that point the SDK at them.
+ */
+export function writeTestAwsFiles(dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  const config = path.join(dir, 'config');
+  const credentials = path.join(dir, 'credentials');
+  fs.writeFileSync(
+    config,
+    [
+      '[profile sso-dev]',
+      'sso_session = ecs-lens-test',
+      'sso_account_id = 123456789012',
+      'sso_role_name = Developer',
+      'region = eu-west-1',
+      '',
+      '[sso-session ecs-lens-test]',
+      'sso_start_url = https://ecs-lens-test.awsapps.com/start',
+      'sso_region = us-east-1',
+      '',
+      '[profile static-dev]',
+      'region = us-east-1',
+      '',
+    ].join('\n'),
+  );
+  fs.writeFileSync(credentials, ['[static-dev]', 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE', 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', ''].join('\n'));
+  return { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials };
+}

