@@ -68,7 +68,13 @@ export function readAwsSettings(trusted: boolean, env: NodeJS.ProcessEnv = proce
   const notices: string[] = [];
   let blocked: string | undefined;
 
-  const rawProfile = c.get<unknown>('profile');
+  // An untrusted workspace does not choose which of the user's profiles signs requests (VS Code also skips
+  // restricted settings there; this holds whatever the host does).
+  const profileLevels = c.inspect<unknown>('profile');
+  const rawProfile = trusted ? c.get<unknown>('profile') : profileLevels?.globalValue;
+  if (!trusted && profileLevels?.workspaceValue !== undefined && profileLevels.workspaceValue !== profileLevels.globalValue) {
+    notices.push('ecsLens.aws.profile from the workspace settings is ignored until you trust this workspace.');
+  }
   let credentials: CredentialSource = { kind: 'default' };
   if (typeof rawProfile === 'string' && rawProfile.trim()) {
     const p = rawProfile.trim();

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Cluster, Service } from '../../aws/gateway';
-import { icon, plural, tooltip } from './format';
+import { icon, md, plural, tooltip } from './format';
 import { errorMessage } from './node.message';
 import { PagedNode } from './node.paged';
 import { ContainerInstancesNode } from './node.instances';
@@ -82,7 +82,7 @@ export class ClusterNode extends PagedNode<Service> {
         ['Tags', c.tags.map((t) => `${t.key}=${t.value}`).join(', ')],
         ['ARN', c.clusterArn],
       ],
-      failed !== undefined ? `$(error) ${errorMessage(failed)}` : '',
+      failed !== undefined ? `$(error) ${md(errorMessage(failed))}` : '',
     );
     item.contextValue = contextOf(this, CONTEXT.cluster, 'refresh');
     return item;

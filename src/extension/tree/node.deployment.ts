@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Deployment } from '../../aws/gateway';
-import { icon, shortTaskDefinition, tooltip, when, type Tone } from './format';
+import { icon, md, shortTaskDefinition, tooltip, when, type Tone } from './format';
 import { CONTEXT, contextOf, TreeNode } from './node';
 import type { ServiceNode } from './node.service';
 
@@ -54,7 +54,7 @@ export class DeploymentNode extends TreeNode {
         ['Started', when(d.createdAt, now)],
         ['Updated', when(d.updatedAt, now)],
       ],
-      d.rolloutStateReason ?? '',
+      d.rolloutStateReason ? md(d.rolloutStateReason) : '',
     );
     item.command = { title: 'Open Task Definition', command: 'ecsLens.clusters.openRevision', arguments: [this] };
     item.contextValue = contextOf(this, CONTEXT.deployment);
