@@ -5,7 +5,8 @@
 //   1. install code-server (cached) and Chromium if missing            scripts/code-server/install.mjs
 //   2. `npm run package` → ecs-lens.vsix; compile the suites + harness   scripts/build-tests.mjs
 //   3. fresh profile: install ecs-lens.vsix + the test harness .vsix; copy the fixtures to a temp workspace
-//   4. start code-server with ECS_LENS_TEST_ENTRY / ECS_LENS_TEST_RESULTS in its environment, open the workbench:
+//   4. start the local ECS endpoint (seeded account) and code-server with ECS_LENS_TEST_ENTRY / ECS_LENS_TEST_RESULTS,
+//      the endpoint and dummy credentials (scripts/code-server/endpoint.mjs) in its environment, open the workbench:
 //      the harness extension activates on startup and runs mocha in the extension host
 //   5. tail the JSON-lines results file, print mocha-style lines, end with `N passed, N failed`
 //

@@ -58,8 +58,14 @@ export abstract class PagedNode<T> extends TreeNode implements Pageable {
   }
 
   async getChildren(): Promise<TreeNode[]> {
-    const pager = this.pager;
+    const generation = this.host.session.generation;
+    let pager = this.pager;
     await pager.ensure();
+    // A refresh dropped this pager while it loaded: answer with the new load, not the cancelled one.
+    for (let i = 0; i < 3 && pager.signal.aborted && generation === this.host.session.generation; i++) {
+      pager = this.pager;
+      await pager.ensure();
+    }
     const out = [...this.leading(), ...pager.items.map((item) => this.child(item)), ...pager.failures.map((f) => this.failureNode(f))];
     if (pager.error !== undefined) out.push(new ErrorNode(this.host, this, pager.error, () => this.loadMore()));
     else if (pager.nextToken !== undefined) out.push((this.moreNode ??= new LoadMoreNode(this.host, this, this, this.itemName)));

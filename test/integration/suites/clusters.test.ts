@@ -240,6 +240,19 @@ suite('clusters view (local ECS endpoint)', () => {
     assert.ok((await tree('clusters')).some((c) => c.label === 'prod'));
   });
 
+  test('refreshing one node reads it again with the same ids (expansion survives), and nothing else', async () => {
+    const prod = find(await tree('clusters'), 'prod');
+    const before = (await tree(prod.id)).map((c) => c.id);
+    await fetch(`${ENDPOINT}/_control/calls`, { method: 'DELETE' });
+    await vscode.commands.executeCommand('ecsLens.clusters.refresh', prod.id);
+    const after = (await tree(prod.id)).map((c) => c.id);
+    assert.deepEqual(after, before);
+    const calls = (await control('calls')) as { byOperation: Record<string, number> };
+    assert.equal(calls.byOperation.ListServices, 1);
+    assert.equal(calls.byOperation.DescribeClusters, 1, 'the cluster itself is described again (its counts)');
+    assert.equal(calls.byOperation.ListClusters, undefined, 'the other clusters are not read again');
+  });
+
   test('task definitions: families, revisions newest first with ACTIVE / INACTIVE', async () => {
     const families = await tree('task-definitions');
     for (const f of ['api', 'nightly-report', 'web', 'worker']) find(families, f);
