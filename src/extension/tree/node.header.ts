@@ -43,6 +43,11 @@ export class HeaderNode extends TreeNode {
     return item;
   }
 
+  /** A refresh of the whole view asks for the account again (credentials may have been fixed meanwhile). */
+  invalidate(): void {
+    this.accountGeneration = -1;
+  }
+
   /** The account id, once per session (ECS names it; a failure leaves the header without it). */
   private fetchAccount(): void {
     const session = this.host.session;

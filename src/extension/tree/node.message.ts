@@ -101,12 +101,12 @@ export class ErrorNode extends TreeNode {
 
   constructor(
     host: TreeHost,
-    parent: TreeNode,
+    parent: TreeNode | undefined,
     readonly error: unknown,
     private readonly retryLoad: () => Promise<void>,
   ) {
     super(host, parent);
-    this.id = `${parent.id}#error`;
+    this.id = `${parent?.id ?? 'root'}#error`;
   }
 
   get kind(): GatewayErrorKind {

@@ -8,7 +8,7 @@
  * The view loads nothing until it is shown: AWS is first touched by `getChildren`.
  */
 import * as vscode from 'vscode';
-import type { Service } from '../../aws/gateway';
+import { GatewayError, type Service } from '../../aws/gateway';
 import type { AwsSession } from '../aws/session';
 import { AutoRefresh, type WatchedService } from './autoRefresh';
 import { ClustersNode } from './node.clusters';
@@ -104,7 +104,7 @@ export class ClustersTree implements vscode.TreeDataProvider<TreeNode>, TreeHost
       children = node ? await node.getChildren() : this.roots();
     } catch (e) {
       this.log.error(`Clusters view: loading ${node?.id ?? 'the root'} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      children = [new ErrorNode(this, node ?? this.header, e, async () => this.refresh(node))];
+      children = [new ErrorNode(this, node, e, async () => this.refresh(node))];
     }
     for (const child of children) this.nodes.set(child.id, child);
     this.childIds.set(node?.id ?? ROOT, children.map((c) => c.id));
@@ -127,8 +127,7 @@ export class ClustersTree implements vscode.TreeDataProvider<TreeNode>, TreeHost
         }),
     );
     if (s.blocked) {
-      const error = Object.assign(new Error(s.blocked), { name: 'GatewayError', kind: 'invalid-parameters', details: {} });
-      return [this.header, ...notices, new ErrorNode(this, this.header, error, async () => this.session.reload())];
+      return [this.header, ...notices, new ErrorNode(this, undefined, new GatewayError('invalid-parameters', s.blocked), async () => this.session.reload())];
     }
     return [this.header, ...notices, this.clusters, this.taskDefinitions];
   }
@@ -176,6 +175,7 @@ export class ClustersTree implements vscode.TreeDataProvider<TreeNode>, TreeHost
 
   refresh(node?: TreeNode): void {
     if (!node) {
+      this.header.invalidate();
       for (const p of this.pagers.values()) p.dispose();
       this.pagers.clear();
       this.childIds.clear();
