@@ -70,6 +70,7 @@ export class ClusterNode extends PagedNode<Service> {
     if (c.registeredContainerInstancesCount > 0) counts.push(plural(c.registeredContainerInstancesCount, 'instance'));
     item.description = failed !== undefined ? `${counts.join(' · ')} · ${errorMessage(failed).split(/[.:]/)[0]}` : counts.join(' · ');
     item.iconPath = failed !== undefined ? icon('error', 'error') : icon('server-environment', c.status === 'ACTIVE' ? 'plain' : 'idle');
+    item.accessibilityInformation = { label: `Cluster ${c.clusterName}, ${c.status.toLowerCase()}, ${item.description}` };
     item.tooltip = tooltip(
       `Cluster ${c.clusterName}`,
       [

@@ -95,6 +95,9 @@ export class ServiceNode extends PagedNode<Task> {
             : td;
     const [iconId, tone] = this.statusIcon(state);
     item.iconPath = icon(iconId, tone);
+    // Screen readers do not read the icon: the state goes into the label they read.
+    const spoken = state === 'in-progress' ? 'deployment in progress' : state === 'failed' ? 'rollout failed' : s.status.toLowerCase();
+    item.accessibilityInformation = { label: `Service ${s.serviceName}, ${spoken}, ${s.runningCount} of ${s.desiredCount} running, ${s.pendingCount} pending, ${item.description}` };
     item.tooltip = this.tooltip(state);
     item.contextValue = contextOf(this, CONTEXT.service, 'refresh');
     if (state === 'in-progress') this.host.watch(this);

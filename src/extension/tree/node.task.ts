@@ -55,6 +55,7 @@ export class TaskNode extends TreeNode {
     item.description = parts.join(' · ');
     const [iconId, tone] = this.statusIcon();
     item.iconPath = icon(iconId, tone);
+    item.accessibilityInformation = { label: `Task ${t.taskId}, ${item.description}` };
     item.tooltip = tooltip(
       `Task ${t.taskId}`,
       [
