@@ -14,8 +14,9 @@ import { loadAwsLayer, peekAwsLayer, type AwsLayerModule } from './layer';
 import { gatewayOptions, readAwsSettings, sessionKey, type AwsSettings } from './settings';
 
 export class AwsSession implements vscode.Disposable {
-  private settingsValue: AwsSettings;
-  private key: string;
+  /** Read on first use, not at activation. */
+  private settingsValue: AwsSettings | undefined;
+  private key = '';
   private readonly gateways = new Map<string, EcsGateway>();
   private controller = new AbortController();
   private resolving: Promise<GatewaySession> | undefined;
@@ -29,12 +30,13 @@ export class AwsSession implements vscode.Disposable {
   /** The same session learned something (its region resolved, it started): update labels only. */
   readonly onDidUpdate = this.updated.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
-    this.settingsValue = readAwsSettings(vscode.workspace.isTrusted);
-    this.key = sessionKey(this.settingsValue);
-  }
+  constructor(private readonly log: vscode.LogOutputChannel) {}
 
   get settings(): AwsSettings {
+    if (!this.settingsValue) {
+      this.settingsValue = readAwsSettings(vscode.workspace.isTrusted);
+      this.key = sessionKey(this.settingsValue);
+    }
     return this.settingsValue;
   }
 
@@ -72,7 +74,7 @@ export class AwsSession implements vscode.Disposable {
    */
   gateway(region?: string): EcsGateway {
     this.start();
-    const s = this.settingsValue;
+    const s = this.settings;
     if (s.blocked) throw new GatewayError('invalid-parameters', s.blocked);
     const key = region && region !== (this.resolvedValue?.region ?? s.region) ? region : '';
     let gw = this.gateways.get(key);
@@ -114,6 +116,7 @@ export class AwsSession implements vscode.Disposable {
 
   /** Reads the settings again; a different profile, region or endpoint (or trust) starts a new session. */
   reload(): void {
+    if (!this.settingsValue) return; // nothing read yet: the first use reads the new values
     const next = readAwsSettings(vscode.workspace.isTrusted);
     const key = sessionKey(next);
     if (key === this.key) return;
@@ -143,7 +146,7 @@ export class AwsSession implements vscode.Disposable {
   }
 
   private logSettings(prefix: string): void {
-    const s = this.settingsValue;
+    const s = this.settings;
     const endpoint = s.endpoint ? `endpoint ${s.endpoint}${s.endpointSource === 'demo' ? ' (demo)' : ''}` : 'default endpoint';
     this.log.info(`${prefix}: ${describeCredentials(s.credentials)}, region ${s.region ?? '(AWS_REGION or the profile’s)'}, ${endpoint}`);
     for (const n of s.notices) this.log.warn(n);

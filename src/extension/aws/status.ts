@@ -9,24 +9,31 @@ import { profileLabel } from './settings';
 export const SWITCH_COMMAND = 'ecsLens.aws.switch';
 
 export class AwsStatus implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('ecsLens.aws', vscode.StatusBarAlignment.Left, 50);
+  /** Created when the session starts, not at activation. */
+  private itemValue: vscode.StatusBarItem | undefined;
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly session: AwsSession) {
-    this.item.name = 'ECS Lens: AWS profile and region';
-    this.item.command = SWITCH_COMMAND;
     this.subscription = session.onDidUpdate(() => this.update());
-    this.update();
   }
 
   /** What the item says, for the tests (undefined while hidden). */
   get text(): string | undefined {
-    return this.session.started ? this.item.text : undefined;
+    return this.session.started ? this.itemValue?.text : undefined;
+  }
+
+  private get item(): vscode.StatusBarItem {
+    if (!this.itemValue) {
+      this.itemValue = vscode.window.createStatusBarItem('ecsLens.aws', vscode.StatusBarAlignment.Left, 50);
+      this.itemValue.name = 'ECS Lens: AWS profile and region';
+      this.itemValue.command = SWITCH_COMMAND;
+    }
+    return this.itemValue;
   }
 
   update(): void {
     if (!this.session.started) {
-      this.item.hide();
+      this.itemValue?.hide();
       return;
     }
     const s = this.session.settings;
@@ -54,6 +61,6 @@ export class AwsStatus implements vscode.Disposable {
 
   dispose(): void {
     this.subscription.dispose();
-    this.item.dispose();
+    this.itemValue?.dispose();
   }
 }
