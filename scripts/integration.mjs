@@ -8,7 +8,9 @@
 //      a temp copy of the workspace folder:
 //        - test/integration/fixtures: every suite but `examples`
 //        - examples/ (the demo workspace `npm start` opens, alone, as there): the `examples` suite
-//   4. start code-server with ECS_LENS_TEST_ENTRY / ECS_LENS_TEST_RESULTS in its environment, open the workbench:
+//   4. start the local ECS endpoint (seeded account) and code-server with ECS_LENS_TEST_ENTRY /
+//      ECS_LENS_TEST_RESULTS, the endpoint and dummy credentials (scripts/code-server/endpoint.mjs) in its
+//      environment, open the workbench:
 //      the harness extension activates on startup and runs mocha in the extension host
 //   5. tail the JSON-lines results file, print mocha-style lines; at the end `N passed, N failed` for all of them
 //
@@ -25,6 +27,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildTests } from './build-tests.mjs';
 import { ensureChromium, ensureCodeServer } from './code-server/install.mjs';
+import { endpointEnvironment, startLocalEndpoint, writeTestAwsFiles } from './code-server/endpoint.mjs';
 import {
   REPO_ROOT,
   extensionHostLogs,
@@ -217,6 +220,8 @@ async function runSession(session, { tmp, codeServer, vsixFiles, entry, t0 }) {
 
   const results = path.join(tmp, 'results.jsonl');
   const serverLog = path.join(tmp, 'code-server.log');
+  // The clusters suite reads the local ECS endpoint (seeded account) through the extension's AWS session.
+  const endpoint = await startLocalEndpoint({ logFile: path.join(tmp, 'endpoint.log') });
   const port = await freePort();
   const server = await startCodeServer({
     bin: codeServer,
@@ -229,6 +234,8 @@ async function runSession(session, { tmp, codeServer, vsixFiles, entry, t0 }) {
       ECS_LENS_TEST_RESULTS: results,
       ECS_LENS_TEST_SUITES: session.suites.join(','),
       ECS_LENS_TEST_GREP: process.env.ECS_LENS_TEST_GREP ?? '',
+      ...endpointEnvironment(endpoint.url),
+      ...writeTestAwsFiles(path.join(tmp, 'aws')),
     },
   });
   log(`workspace ${session.name}: code-server ${server.url}; ${((Date.now() - t0) / 1000).toFixed(1)} s since the start`);

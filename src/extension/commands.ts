@@ -4,9 +4,11 @@
  */
 import * as vscode from 'vscode';
 import { conceptById, concepts } from '../core/knowledge/index';
+import { chooseProfile, chooseRegion, openSignInTerminal, signInCommand, switchSession } from './aws/pickers';
 import { conceptUri, openPage, pageAtCursor, showConceptInFile } from './concepts/pages';
 import type { EcsLensContext } from './context';
 import { FIX_ALL_KIND } from './language/codeActions';
+import * as clusters from './tree/actions';
 
 /** A concept id from a command argument: a string, or a Concepts view node. */
 function conceptArg(arg: unknown): string | undefined {
@@ -48,6 +50,30 @@ export const COMMANDS: Readonly<Record<string, CommandHandler>> = {
     const shown = (await showConceptInFile(ctx.analyses, id, editor)) || (editor !== ctx.lastEcsEditor && (await showConceptInFile(ctx.analyses, id, ctx.lastEcsEditor)));
     if (!shown) void vscode.window.showInformationMessage(`"${conceptById(id)?.title ?? id}" does not appear in the open ECS file.`);
   },
+
+  // AWS session: credentials, region, sign-in.
+  'ecsLens.aws.chooseProfile': (ctx, arg) => chooseProfile(ctx.aws, arg),
+  'ecsLens.aws.chooseRegion': (ctx, arg) => chooseRegion(ctx.aws, arg),
+  'ecsLens.aws.switch': (ctx) => switchSession(ctx.aws),
+  'ecsLens.aws.signIn': (_ctx, arg) => {
+    const command = signInCommand(arg);
+    if (!command) throw new Error('No sign-in command for this item');
+    openSignInTerminal(command);
+  },
+  'ecsLens.aws.copySignInCommand': async (_ctx, arg) => {
+    const command = signInCommand(arg);
+    if (!command) throw new Error('No sign-in command for this item');
+    await vscode.env.clipboard.writeText(command);
+    vscode.window.setStatusBarMessage(`Copied: ${command}`, 4000);
+  },
+
+  // The Clusters view.
+  'ecsLens.clusters.refresh': (ctx, arg) => clusters.refresh(ctx.clusters, arg),
+  'ecsLens.clusters.loadMore': (ctx, arg) => clusters.loadMore(ctx.clusters, arg),
+  'ecsLens.clusters.retry': (ctx, arg) => clusters.retry(ctx.clusters, arg),
+  'ecsLens.clusters.copyArn': (ctx, arg) => clusters.copyArn(ctx.clusters, arg),
+  'ecsLens.clusters.openInConsole': (ctx, arg) => clusters.openInConsole(ctx.clusters, arg),
+  'ecsLens.clusters.openRevision': (ctx, arg) => clusters.openRevision(ctx.clusters, arg),
 };
 
 /** Registers every command of the table for the context's lifetime. */

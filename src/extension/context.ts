@@ -5,6 +5,10 @@
  */
 import * as vscode from 'vscode';
 import { createEcsLanguageService } from '../core/language-service';
+import { AwsSession } from './aws/session';
+import { RevisionDocuments } from './aws/revisions';
+import { AWS_SECTION } from './aws/settings';
+import { AwsStatus } from './aws/status';
 import { registerCommands } from './commands';
 import { SECTION, SettingsCache } from './config';
 import { DocumentAnalyses, JSON_SELECTOR, isJson } from './documents';
@@ -15,7 +19,11 @@ import { EcsCompletionProvider } from './language/completion';
 import { conceptCommandLink, EcsHoverProvider } from './language/hover';
 import { DiagnosticsPublisher } from './language/diagnostics';
 import { KindStatus } from './language/status';
+import { ClustersTree } from './tree/provider';
 import { WorkspaceTaskDefinitions } from './workspaceIndex';
+
+/** The settings (under `ecsLens.`) that change what the language features report. */
+const LANGUAGE_SECTIONS = ['validate', 'files', 'rules'];
 
 export class EcsLensContext implements vscode.Disposable {
   readonly log = vscode.window.createOutputChannel('ECS Lens', { log: true });
@@ -26,13 +34,18 @@ export class EcsLensContext implements vscode.Disposable {
   readonly diagnostics = new DiagnosticsPublisher(this.analyses, this.log);
   readonly status = new KindStatus(this.analyses);
   readonly concepts = new ConceptsTree();
+  /** The AWS session: the second lifetime. A profile, region or endpoint change ends it (and the tree's caches). */
+  readonly aws = new AwsSession(this.log);
+  readonly awsStatus = new AwsStatus(this.aws);
+  readonly clusters = new ClustersTree(this.aws, this.log);
+  readonly revisions = new RevisionDocuments(this.aws);
   /** The last editor that showed an ECS document ("Show in My File" works from the Concepts view too). */
   lastEcsEditor: vscode.TextEditor | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(readonly extension: vscode.ExtensionContext) {
     const d = this.disposables;
-    d.push(this.log, this.diagnostics, this.status, this.taskDefinitions, this.concepts);
+    d.push(this.log, this.diagnostics, this.status, this.taskDefinitions, this.concepts, this.aws, this.awsStatus, this.clusters, this.revisions);
     d.push(
       vscode.workspace.onDidOpenTextDocument((doc) => this.diagnostics.validate(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -44,8 +57,13 @@ export class EcsLensContext implements vscode.Disposable {
         this.taskDefinitions.closedInEditor(doc.uri);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(SECTION)) this.reload();
+        if (e.affectsConfiguration(AWS_SECTION)) this.aws.reload();
+        // The language settings; an AWS setting change does not re-check the open files.
+        if (LANGUAGE_SECTIONS.some((s) => e.affectsConfiguration(`${SECTION}.${s}`))) this.reload();
       }),
+      // Trusting the workspace lets a custom endpoint from the user settings apply.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.aws.reload()),
+      this.revisions.register(),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         this.status.update(editor);
         this.noteEditor(editor);

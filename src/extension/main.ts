@@ -2,7 +2,32 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from './commands';
 import { EcsLensContext } from './context';
+import { isAwsLoaded } from './aws/layer';
+import { profileLabel } from './aws/settings';
 import type { StatusSnapshot } from './language/status';
+import type { TreeItemSnapshot } from './tree/provider';
+
+export type { TreeItemSnapshot };
+
+/** The AWS session as the extension sees it (no credentials, only where they come from). */
+export interface AwsSessionSnapshot {
+  /** `default chain`, `environment`, or the profile name. */
+  profile: string;
+  /** The region in use once resolved, else the setting. */
+  region?: string;
+  endpoint?: string;
+  endpointSource?: 'settings' | 'demo';
+  /** Settings that were ignored, and why. */
+  notices: string[];
+  /** Why nothing can be read until a setting changes. */
+  blocked?: string;
+  /** Whether anything used AWS yet. */
+  started: boolean;
+  /** The status-bar item's text, while shown. */
+  statusText?: string;
+  /** Services the auto-refresh watches (deployments in progress). */
+  watchedServices: string[];
+}
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
 export interface EcsLensApi {
@@ -18,6 +43,13 @@ export interface EcsLensApi {
   isAwsLoaded(): boolean;
   /** What the Concepts view shows: each theme's label and the ids of its concepts, as the tree provider gives them. */
   getConceptTree(): Array<{ label: string; concepts: string[] }>;
+  /**
+   * What the Clusters view shows under a node (the root without an id), from the real tree provider's
+   * getChildren/getTreeItem: loading what is not loaded yet, as expanding the node in the view would.
+   */
+  getClustersTree(id?: string): Promise<TreeItemSnapshot[]>;
+  /** The AWS session: profile, region, endpoint, ignored settings. */
+  getAwsSession(): AwsSessionSnapshot;
 }
 
 let context: EcsLensContext | undefined;
@@ -39,12 +71,27 @@ export function activate(extensionContext: vscode.ExtensionContext): EcsLensApi 
     getLanguageStatus: () => ctx.status.snapshot(),
     getDocumentKind: (uri) => ctx.analyses.peek(uri)?.doc.kind,
     commandIds: Object.keys(COMMANDS),
-    isAwsLoaded: () => false,
+    isAwsLoaded,
     getConceptTree: () =>
       ctx.concepts.getChildren().map((theme) => ({
         label: String(ctx.concepts.getTreeItem(theme).label),
         concepts: ctx.concepts.getChildren(theme).flatMap((n) => ('concept' in n ? [n.concept.id] : [])),
       })),
+    getClustersTree: (id) => ctx.clusters.snapshot(id),
+    getAwsSession: () => {
+      const s = ctx.aws.settings;
+      const region = ctx.aws.resolved?.region ?? s.region;
+      return {
+        profile: profileLabel(s.credentials),
+        ...(region ? { region } : {}),
+        ...(s.endpoint ? { endpoint: s.endpoint, endpointSource: s.endpointSource } : {}),
+        notices: [...s.notices],
+        ...(s.blocked ? { blocked: s.blocked } : {}),
+        started: ctx.aws.started,
+        ...(ctx.awsStatus.text ? { statusText: ctx.awsStatus.text } : {}),
+        watchedServices: ctx.clusters.autoRefresh.services,
+      };
+    },
   };
 }
 

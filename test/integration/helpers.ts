@@ -13,9 +13,39 @@ export const SOURCE = 'ecs-lens';
 export interface EcsLensApi {
   activationMs?: number;
   getLanguageStatus?(): { text: string; detail?: string } | undefined;
+  getDocumentKind?(uri: vscode.Uri): string | undefined;
   commandIds: readonly string[];
   isAwsLoaded(): boolean;
   getConceptTree(): Array<{ label: string; concepts: string[] }>;
+  getClustersTree(id?: string): Promise<TreeItemSnapshot[]>;
+  getAwsSession(): AwsSessionSnapshot;
+}
+
+/** One row of the Clusters view (src/extension/tree/provider.ts). */
+export interface TreeItemSnapshot {
+  id: string;
+  label: string;
+  description?: string;
+  tooltip?: string;
+  contextValue?: string;
+  icon?: string;
+  collapsible: 'none' | 'collapsed' | 'expanded';
+  command?: { command: string; arguments: unknown[] };
+  arn?: string;
+  consoleUrl?: string;
+}
+
+/** The AWS session as the extension reports it (src/extension/main.ts). */
+export interface AwsSessionSnapshot {
+  profile: string;
+  region?: string;
+  endpoint?: string;
+  endpointSource?: 'settings' | 'demo';
+  notices: string[];
+  blocked?: string;
+  started: boolean;
+  statusText?: string;
+  watchedServices: string[];
 }
 
 export function getExtension(): vscode.Extension<EcsLensApi> {
