@@ -2,12 +2,15 @@
 // `npm run screenshots`: real pictures of ECS Lens for the README, taken from a real VS Code (code-server 4.100.3
 // in headless Chromium, 1280x800) with the packaged extension installed, on a copy of examples/.
 //
-// Writes media/diagnostics.png (squiggles in a flawed task definition), media/hover.png (the message on hover),
-// media/problems.png (the Problems panel) and media/quickfix.png (the quick-fix menu, Ctrl+., on a Fargate
-// mistake). Env: ECS_LENS_VSIX to use a prebuilt .vsix, as elsewhere.
+// Writes media/diagnostics.png (squiggles in a flawed task definition), media/problems.png (the Problems panel),
+// media/quickfix.png (the quick-fix menu, Ctrl+., on a Fargate mistake), media/hover.png (a key that explains
+// itself), media/completion.png (completion in a container), media/concepts.png (the Concepts view and a concept
+// page) and media/clusters.png (the live clusters view on the local ECS endpoint, with a revision opened).
+// Env: ECS_LENS_VSIX to use a prebuilt .vsix, as elsewhere.
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { endpointEnvironment, startLocalEndpoint } from './code-server/endpoint.mjs';
 import { ensureChromium, ensureCodeServer } from './code-server/install.mjs';
 import {
   REPO_ROOT,
@@ -26,8 +29,6 @@ import {
 
 const MEDIA = path.join(REPO_ROOT, 'media');
 const FILE = 'broken-types.json';
-// The line whose squiggle gets hovered: a typo with a "did you mean" in its message reads well in a picture.
-const HOVER_TEXT = '"enviroment"';
 // The quick-fix picture: a Fargate task definition with bridge networking, cursor on the value, menu open.
 const QUICKFIX_FILE = 'fargate-mistakes.json';
 const QUICKFIX_TEXT = '"bridge"';
@@ -76,14 +77,18 @@ async function main() {
   fs.cpSync(path.join(REPO_ROOT, 'examples'), workspace, { recursive: true });
   const profile = makeProfile(tmp, SCREENSHOT_SETTINGS);
   await installExtensions(bin, profile, [vsix]);
+  // The live clusters picture reads the local ECS endpoint's seeded account, as `npm start` does.
+  const endpoint = await startLocalEndpoint({ logFile: path.join(tmp, 'endpoint.log') });
   const server = await startCodeServer({
     bin,
     profile,
     folder: workspace,
     port: await freePort(),
     logFile: path.join(tmp, 'code-server.log'),
+    env: endpointEnvironment(endpoint.url),
   });
   const { page } = await openWorkbench(server.url, { width: 1280, height: 800 });
+  lastPage = page;
   // Let the workbench finish restoring (explorer, status bar) before typing into it.
   await page.waitForSelector('.explorer-folders-view, .explorer-viewlet', { timeout: 30_000 }).catch(() => {});
   await sleep(1500);
@@ -94,14 +99,6 @@ async function main() {
   await page.mouse.move(...PARKED_MOUSE);
   fs.mkdirSync(MEDIA, { recursive: true });
   await shoot(page, 'diagnostics.png');
-
-  const word = page.locator('.monaco-editor .view-line span', { hasText: HOVER_TEXT }).first();
-  await word.hover();
-  await page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents, .monaco-hover:not(.hidden) .marker', {
-    timeout: 10_000,
-  });
-  await sleep(400);
-  await shoot(page, 'hover.png');
 
   await page.mouse.move(...PARKED_MOUSE);
   await page.keyboard.press('Escape');
@@ -124,14 +121,113 @@ async function main() {
   await page.locator('.action-widget').getByText(QUICKFIX_TITLE).first().waitFor({ state: 'visible', timeout: 10_000 });
   await sleep(400);
   await shoot(page, 'quickfix.png');
+  await page.keyboard.press('Escape');
+
+  await learningShots(page);
+  await clustersShot(page);
+}
+
+/** Runs a command from the palette, as a user would. */
+async function runCommand(page, title) {
+  await page.keyboard.press('Control+Shift+P');
+  await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
+  await page.keyboard.type(title, { delay: 15 });
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** A tree row of a view, by its label text. */
+function row(page, text) {
+  return page.locator('.monaco-list-row').filter({ hasText: text }).first();
+}
+
+async function learningShots(page) {
+  // A key that explains itself: the field summary and the concept behind it.
+  await openFile(page, 'web-fargate.json').catch(() => {});
+  await sleep(800);
+  await page.locator('.monaco-editor .view-line span span').filter({ hasText: /^"executionRoleArn"$/ }).first().hover();
+  await page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents', { timeout: 10_000 });
+  await sleep(500);
+  await shoot(page, 'hover.png');
+  await page.mouse.move(...PARKED_MOUSE);
+  await page.keyboard.press('Escape');
+
+  // Completion in the first container: a new line after "essential", then the suggestions for a key.
+  await page.locator('.monaco-editor .view-line span span').filter({ hasText: /^"essential"$/ }).first().click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('"');
+  await page.keyboard.press('Control+Space');
+  await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 10_000 });
+  await page.keyboard.type('he', { delay: 60 });
+  await sleep(700);
+  await shoot(page, 'completion.png');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Z');
+  await page.keyboard.press('Control+Z');
+  await page.keyboard.press('Control+Z');
+
+  // The Concepts view with a theme open, and one concept's page.
+  await runCommand(page, 'ECS Lens: Focus on Concepts View');
+  // Fold the Clusters view so the Concepts view has the room, then filter it as a user would.
+  await page.locator('.pane-header').filter({ hasText: 'Clusters' }).first().click();
+  await runCommand(page, 'ECS Lens: Filter Concepts');
+  await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
+  await page.keyboard.type('role', { delay: 20 });
+  await page.keyboard.press('Enter');
+  await row(page, 'Task execution role').waitFor({ timeout: 10_000 });
+  await row(page, 'Task execution role').click();
+  await page.waitForSelector('.tab[aria-label*="task-execution-role"], .tab[title*="task-execution-role"], iframe.webview', { timeout: 15_000 }).catch(() => {});
+  await sleep(2500);
+  await page.mouse.move(...PARKED_MOUSE);
+  await shoot(page, 'concepts.png');
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+W');
+  await runCommand(page, 'ECS Lens: Clear Concept Filter');
+  await page.locator('.pane-header').filter({ hasText: 'Clusters' }).first().click();
+}
+
+async function clustersShot(page) {
+  await runCommand(page, 'ECS Lens: Focus on Clusters View');
+  await row(page, 'prod').waitFor({ timeout: 30_000 });
+  // Room for the tree's labels: fold Concepts and widen the side bar by dragging its edge.
+  await page.locator('.pane-header').filter({ hasText: 'Concepts' }).first().click();
+  const box = await page.locator('.part.sidebar').first().boundingBox();
+  if (box) {
+    const edge = box.x + box.width;
+    await page.mouse.move(edge - 1, 400);
+    await page.mouse.down();
+    await page.mouse.move(edge + 100, 400, { steps: 5 });
+    await page.mouse.move(640, 400, { steps: 10 });
+    await page.mouse.up();
+  }
+  await row(page, 'restricted').click();
+  await row(page, 'Access denied').waitFor({ timeout: 15_000 });
+  await row(page, 'prod').click();
+  await row(page, 'api 4/4').waitFor({ timeout: 15_000 });
+  await row(page, 'api 4/4').click();
+  await row(page, 'RUNNING').waitFor({ timeout: 15_000 });
+  await runCommand(page, 'ECS Lens: Open Task Definition from AWS');
+  await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
+  await page.keyboard.type('api:8', { delay: 20 });
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.tab.active[aria-label*="api:8"], .tab.active[title*="api:8"]', { timeout: 15_000 });
+  await sleep(800);
+  await page.locator('.monaco-editor .view-line span span').filter({ hasText: /^"awslogs-group"$/ }).first().hover();
+  await page.waitForSelector('.monaco-hover:not(.hidden) .hover-contents', { timeout: 10_000 });
+  await sleep(500);
+  await shoot(page, 'clusters.png');
 }
 
 installSignalHandlers();
+/** The workbench page, for a picture of what went wrong when a step fails. */
+let lastPage;
 let exitCode = 0;
 try {
   await main();
 } catch (err) {
   log(`error: ${err instanceof Error ? err.message : String(err)}`);
+  await lastPage?.screenshot({ path: path.join(MEDIA, 'failed.tmp.png') }).catch(() => {});
   exitCode = 1;
 } finally {
   await runCleanups();

@@ -65,6 +65,11 @@ for (const c of concepts) {
     else byLocation.set(loc, [c]);
   }
 }
+// Several concepts can attach to one key: the one that lists it earliest among its own locations is about it
+// most directly (task-execution-role lists executionRoleArn first; ecr-image-pull lists it after the image).
+for (const [loc, list] of byLocation) {
+  list.sort((a, b) => a.locations.indexOf(loc) - b.locations.indexOf(loc) || a.locations.length - b.locations.length);
+}
 
 /** The concepts attached to a key (`value` undefined) or to one value of it. */
 export function conceptsAt(kind: 'task-definition' | 'service', path: JsonPath, value?: string | number | boolean): Concept[] {

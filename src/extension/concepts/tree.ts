@@ -44,7 +44,8 @@ export class ConceptsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   getTreeItem(node: Node): vscode.TreeItem {
     if ('theme' in node) {
       const item = new vscode.TreeItem(node.theme.title, this.filter ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-      item.id = `theme:${node.theme.id}`;
+      // While a filter is on, themes get ids of their own: VS Code would otherwise keep them as collapsed as before.
+      item.id = this.filter ? `theme:${node.theme.id}?${this.filter}` : `theme:${node.theme.id}`;
       item.description = String(node.concepts.length);
       item.contextValue = 'theme';
       return item;
