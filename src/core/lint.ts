@@ -8,7 +8,8 @@ import { analyze, type EcsDocument } from './document/document';
 import { DeferredRanges } from './document/parse';
 import { SERVICE_READ_ONLY, TASK_READ_ONLY } from './facts/members';
 import { validateService, validateTaskDefinition } from './generated/validators';
-import { ruleApplies, rules } from './rules/index';
+import { releaseTaskMemos } from './rules/helpers';
+import { rulesFor } from './rules/index';
 import type { RuleContext } from './rules/types';
 import { schemaDiagnostics } from './schema/diagnostics';
 import { schemaFor } from './schema/info';
@@ -84,6 +85,8 @@ function computeSafely(doc: EcsDocument, workspace: WorkspaceIndex): Diagnostic[
     if (!(err instanceof RangeError)) throw err;
     const code = BUILT_IN_CODES['json.too-deep'];
     return [{ range: doc.json.rangeAt(0, Math.min(1, doc.text.length)), severity: code.severity, code: code.id, message: 'The document nests too deeply to be checked: far deeper than any ECS task definition or service. Check how it was generated.', source: 'ecs-lens' }];
+  } finally {
+    releaseTaskMemos();
   }
 }
 
@@ -132,17 +135,18 @@ function compute(doc: EcsDocument, workspace: WorkspaceIndex): Diagnostic[] {
       }, ranges),
     );
     // One context per checked object; `report` files problems under the rule that is running.
-    let current = rules[0];
+    const active = rulesFor(target.kind);
+    if (active.length === 0) continue;
+    let current = active[0];
     const ctx: RuleContext = {
       doc,
       target,
       workspace,
       report: (p) => deferred([...target.at, ...p.path], p.target ?? 'value', current.id, current.severity, p.message, p.data),
     };
-    for (const rule of rules) {
-      if (!ruleApplies(rule, target.kind)) continue;
-      current = rule;
-      rule.check(ctx);
+    for (let i = 0; i < active.length; i++) {
+      current = active[i];
+      current.check(ctx);
     }
   }
   ranges.resolve(json);

@@ -12,6 +12,23 @@ export function ruleApplies(rule: Rule, kind: RuleScope): boolean {
   return typeof rule.appliesTo === 'string' ? rule.appliesTo === kind : rule.appliesTo.includes(kind);
 }
 
+const byKind = new Map<RuleScope, Rule[]>();
+let tableLength = -1;
+
+/**
+ * The rules that look at objects of `kind`, in table order: computed once rather than asking every rule on every
+ * lint. (Computed again when the table's length changes, so a test or benchmark that empties it is honoured.)
+ */
+export function rulesFor(kind: RuleScope): readonly Rule[] {
+  if (tableLength !== rules.length) {
+    byKind.clear();
+    tableLength = rules.length;
+  }
+  let list = byKind.get(kind);
+  if (!list) byKind.set(kind, (list = rules.filter((r) => ruleApplies(r, kind))));
+  return list;
+}
+
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));
 
 /**

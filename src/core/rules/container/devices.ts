@@ -4,7 +4,7 @@ import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { Rule } from '../types';
 import { ALL_DEVICES, compatibilities, DOCS, isFargate, isGpuCount, NEURON_DEVICE_COMPATIBILITY } from '../../facts';
-import { containerLabel, containers, entries, known, listOf, type Obj, renameProposals, reportedPath, used } from '../helpers';
+import { containerLabel, containers, entries, known, listOf, type Obj, perTask, renameProposals, reportedPath, taskMemo, used } from '../helpers';
 
 interface Requirement {
   c: Obj;
@@ -15,16 +15,11 @@ interface Requirement {
   type?: string;
 }
 
-const requirementCache = new WeakMap<Obj, Requirement[]>();
+const requirementCache = taskMemo<Requirement[]>('resourceRequirements');
 
 /** Every resource requirement of the task's containers; built once per parsed task definition (do not change it). */
 function requirements(td: Obj): Requirement[] {
-  let cached = requirementCache.get(td);
-  if (!cached) {
-    cached = readRequirements(td);
-    requirementCache.set(td, cached);
-  }
-  return cached;
+  return perTask(requirementCache, td, readRequirements);
 }
 
 function readRequirements(td: Obj): Requirement[] {

@@ -2,7 +2,7 @@
 import type { JsonPath } from '../../types';
 import type { Rule } from '../types';
 import { DOCS, isFargate, MAX_PORT_RANGES_PER_CONTAINER, parsePortRange, PORT_RANGE_NETWORK_MODES } from '../../facts';
-import { asArray, containerLabel, containers, explicitNetworkMode, isObj, known, num, type Obj, reportedPath, str } from '../helpers';
+import { asArray, containerLabel, containers, explicitNetworkMode, isObj, known, num, type Obj, perTask, reportedPath, str, taskMemo } from '../helpers';
 
 /** The two ends of a "first-last" port range. */
 type Range = { first: number; last: number };
@@ -20,19 +20,14 @@ interface Mapping {
   containerPort?: number;
 }
 
-const mappingCache = new WeakMap<Obj, Mapping[][]>();
+const mappingCache = taskMemo<Mapping[][]>('portRanges');
 
 /**
  * The port mappings of each container that maps a port range (other containers are left out: without a range
  * none of these rules has anything to say). Built once per parsed task definition; callers must not change it.
  */
 function mappingsByContainer(td: Obj): Mapping[][] {
-  let cached = mappingCache.get(td);
-  if (!cached) {
-    cached = containers(td).some(({ c }) => hasRange(c)) ? readMappings(td) : [];
-    mappingCache.set(td, cached);
-  }
-  return cached;
+  return perTask(mappingCache, td, () => (containers(td).some(({ c }) => hasRange(c)) ? readMappings(td) : []));
 }
 
 function hasRange(c: Obj): boolean {
