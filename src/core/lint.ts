@@ -22,7 +22,10 @@ interface Memo {
   diagnostics: Diagnostic[];
 }
 
-const memos = new WeakMap<EcsDocument, Memo>();
+/** The memo lint keeps on a document version (in the document itself: see EcsDocument.lintMemo). */
+function memoOf(doc: EcsDocument): Memo | undefined {
+  return doc.lintMemo as Memo | undefined;
+}
 
 /**
  * The diagnostics of a text or analysed document. For an `EcsDocument`, the result is computed once and returned
@@ -33,7 +36,7 @@ export function lint(input: string | EcsDocument, options: LintOptions = {}): Di
   const doc = typeof input === 'string' ? analyze(input, options) : input;
   if (!doc.isEcs) return [];
   const rulesKey = keyOf(options.rules);
-  const memo = memos.get(doc);
+  const memo = memoOf(doc);
   if (memo && memo.rulesKey === rulesKey && stillValid(memo, options.workspace)) return memo.diagnostics;
   const lookups = new Map<string, Record<string, unknown> | undefined>();
   const workspace: WorkspaceIndex = {
@@ -44,7 +47,7 @@ export function lint(input: string | EcsDocument, options: LintOptions = {}): Di
     },
   };
   const diagnostics = applySeverities(computeSafely(doc, workspace), options.rules).sort(byPosition);
-  memos.set(doc, { rulesKey, lookups, diagnostics });
+  doc.lintMemo = { rulesKey, lookups, diagnostics } satisfies Memo;
   return diagnostics;
 }
 
@@ -53,7 +56,7 @@ export function lint(input: string | EcsDocument, options: LintOptions = {}): Di
  * service was checked against changed (the editor re-publishes only those services).
  */
 export function isLintCurrent(doc: EcsDocument, options: LintOptions = {}): boolean {
-  const memo = memos.get(doc);
+  const memo = memoOf(doc);
   return memo !== undefined && memo.rulesKey === keyOf(options.rules) && stillValid(memo, options.workspace);
 }
 

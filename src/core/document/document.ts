@@ -12,12 +12,18 @@ export class EcsDocument {
   readonly json: ParsedJson;
   readonly kind: DocumentKind;
   readonly targets: EcsTarget[];
+  /**
+   * @internal Where lint keeps what it computed for this version (see lint.ts). A field rather than a WeakMap
+   * keyed by the document: weak entries keep their values alive through young-generation collections.
+   */
+  lintMemo: unknown;
 
   constructor(readonly text: string, readonly kindOption: KindOption = 'auto') {
     this.json = new ParsedJson(text);
     const value = this.json.value;
     this.kind = kindOption === 'auto' ? classifyValue(value) : kindOption;
     this.targets = findTargets(this.kind, value);
+    this.lintMemo = undefined;
   }
 
   /** True for the kinds that get ECS diagnostics. */
