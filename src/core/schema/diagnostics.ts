@@ -40,9 +40,12 @@ function jsonType(v: unknown): string {
   return typeof v;
 }
 
+/** The Python type botocore names for a JSON value's type. */
+const PY_VALUE_TYPE: Record<string, string> = { null: "<class 'NoneType'>", string: "<class 'str'>", integer: "<class 'int'>", number: "<class 'float'>", boolean: "<class 'bool'>", array: "<class 'list'>", object: "<class 'dict'>" };
+
 function pyType(v: unknown): string {
   const t = jsonType(v);
-  return { null: "<class 'NoneType'>", string: "<class 'str'>", integer: "<class 'int'>", number: "<class 'float'>", boolean: "<class 'bool'>", array: "<class 'list'>", object: "<class 'dict'>" }[t] ?? t;
+  return PY_VALUE_TYPE[t] ?? t;
 }
 
 function article(type: string): string {
@@ -93,10 +96,11 @@ export function schemaDiagnostics(check: SchemaCheck, ranges: DeferredRanges<Dia
   if (validate(value)) return [];
   const errors = validate.errors ?? [];
   // Where the value has the wrong type, other complaints about the same value are noise.
-  const typeErrorAt = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const typeErrorAt = new Set<string>();
+  for (const e of errors) if (e.keyword === 'type') typeErrorAt.add(e.instancePath);
   const out: Diagnostic[] = [];
   for (const e of errors) {
-    if (e.keyword !== 'type' && typeErrorAt.has(e.instancePath) && e.keyword !== 'additionalProperties' && e.keyword !== 'required') continue;
+    if (e.keyword !== 'type' && typeErrorAt.size > 0 && typeErrorAt.has(e.instancePath) && e.keyword !== 'additionalProperties' && e.keyword !== 'required') continue;
     if (check.skipRequired && e.keyword === 'required') continue;
     const d = toDiagnostic(e, value, at, check.schema, ranges);
     if (d) out.push(d);
