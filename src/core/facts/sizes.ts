@@ -1,21 +1,40 @@
 /** Task sizes: the units ECS reads task cpu and memory in, and the Fargate size table. */
 
-/** Task-level cpu in CPU units: "1024" → 1024, "1 vCPU" → 1024, ".25 vcpu" → 256. */
-export function taskCpuUnits(v: unknown): number | undefined {
-  if (typeof v !== 'string') return undefined;
-  const m = /^\s*(\d*\.?\d+)\s*(vcpu)?\s*$/i.exec(v);
+const CPU = /^\s*(\d*\.?\d+)\s*(vcpu)?\s*$/i;
+const MEMORY = /^\s*(\d*\.?\d+)\s*(gb)?\s*$/i;
+
+/** A number with an optional unit worth 1024 of the plain unit, as `re` reads it from `v`. */
+function readUnits(re: RegExp, v: string): number | undefined {
+  const m = re.exec(v);
   if (!m) return undefined;
   const n = Number(m[1]);
   return m[2] ? Math.round(n * 1024) : n;
 }
 
+// A lint asks for the task's cpu and memory in a dozen rules: the last answer of each is kept.
+let lastCpu: string | undefined;
+let lastCpuUnits: number | undefined;
+let lastMemory: string | undefined;
+let lastMemoryMiB: number | undefined;
+
+/** Task-level cpu in CPU units: "1024" → 1024, "1 vCPU" → 1024, ".25 vcpu" → 256. */
+export function taskCpuUnits(v: unknown): number | undefined {
+  if (typeof v !== 'string') return undefined;
+  if (v !== lastCpu) {
+    lastCpuUnits = readUnits(CPU, v);
+    lastCpu = v;
+  }
+  return lastCpuUnits;
+}
+
 /** Task-level memory in MiB: "2048" → 2048, "2 GB" → 2048. */
 export function taskMemoryMiB(v: unknown): number | undefined {
   if (typeof v !== 'string') return undefined;
-  const m = /^\s*(\d*\.?\d+)\s*(gb)?\s*$/i.exec(v);
-  if (!m) return undefined;
-  const n = Number(m[1]);
-  return m[2] ? Math.round(n * 1024) : n;
+  if (v !== lastMemory) {
+    lastMemoryMiB = readUnits(MEMORY, v);
+    lastMemory = v;
+  }
+  return lastMemoryMiB;
 }
 
 function steps(from: number, to: number, step: number): number[] {
