@@ -13,8 +13,11 @@ export { isObj, type Obj };
 
 // ───────────────────────────── Reading untrusted values ─────────────────────────────
 
-export function asArray(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
+const NONE: readonly unknown[] = Object.freeze([]);
+
+/** `v` when it is a list, else an empty list (the same one every time: do not change it). */
+export function asArray(v: unknown): readonly unknown[] {
+  return Array.isArray(v) ? v : NONE;
 }
 
 export function str(v: unknown): string | undefined {
@@ -42,7 +45,14 @@ export function objAt(o: Obj, key: string): Obj | undefined {
 
 /** Each object entry of an array member, with its index. */
 export function entries(o: Obj, key: string): Array<{ e: Obj; i: number }> {
-  return asArray(o[key]).flatMap((e, i) => (isObj(e) ? [{ e, i }] : []));
+  const list = o[key];
+  const out: Array<{ e: Obj; i: number }> = [];
+  if (!Array.isArray(list)) return out;
+  for (let i = 0; i < list.length; i++) {
+    const e: unknown = list[i];
+    if (isObj(e)) out.push({ e, i });
+  }
+  return out;
 }
 
 /**
@@ -169,17 +179,25 @@ export function logDriver(c: Obj): string | undefined {
   return known(logConfig(c)?.logDriver);
 }
 
-/** The container names of a task (first index of each), and whether any name is still a template placeholder. */
-export function containerNameIndex(td: Obj): { names: Map<string, number>; templated: boolean } {
-  const names = new Map<string, number>();
-  let templated = false;
-  for (const { c, i } of containers(td)) {
-    const name = str(c.name);
-    if (name === undefined) continue;
-    if (!names.has(name)) names.set(name, i);
-    if (containsPlaceholder(name)) templated = true;
-  }
-  return { names, templated };
+type NameIndex = { names: ReadonlyMap<string, number>; templated: boolean };
+const nameIndexMemo = taskMemo<NameIndex>('containerNames');
+
+/**
+ * The container names of a task (first index of each), and whether any name is still a template placeholder.
+ * Built once per parsed task definition; callers must not change it.
+ */
+export function containerNameIndex(td: Obj): NameIndex {
+  return perTask(nameIndexMemo, td, () => {
+    const names = new Map<string, number>();
+    let templated = false;
+    for (const { c, i } of containers(td)) {
+      const name = str(c.name);
+      if (name === undefined) continue;
+      if (!names.has(name)) names.set(name, i);
+      if (containsPlaceholder(name)) templated = true;
+    }
+    return { names, templated };
+  });
 }
 
 // ───────────────────────────── Services ─────────────────────────────

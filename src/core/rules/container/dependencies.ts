@@ -35,14 +35,18 @@ function dependencies(td: Obj): readonly Dependency[] {
   });
 }
 
-/** Container objects by name (the first of each name). */
-function byName(td: Obj): Map<string, Obj> {
-  const out = new Map<string, Obj>();
-  for (const { c } of containers(td)) {
-    const name = str(c.name);
-    if (name !== undefined && !out.has(name)) out.set(name, c);
-  }
-  return out;
+const byNameMemo = taskMemo<ReadonlyMap<string, Obj>>('containersByName');
+
+/** Container objects by name (the first of each name); built once per task definition (do not change it). */
+function byName(td: Obj): ReadonlyMap<string, Obj> {
+  return perTask(byNameMemo, td, () => {
+    const out = new Map<string, Obj>();
+    for (const { c } of containers(td)) {
+      const name = str(c.name);
+      if (name !== undefined && !out.has(name)) out.set(name, c);
+    }
+    return out;
+  });
 }
 
 export const dependsOnUnknown: Rule = {
@@ -53,9 +57,11 @@ export const dependsOnUnknown: Rule = {
   docs: DOCS.dependency,
   check(ctx) {
     const td = ctx.target.value;
+    const list = dependencies(td);
+    if (list.length === 0) return;
     const { names, templated } = containerNameIndex(td);
     if (templated) return;
-    for (const d of dependencies(td)) {
+    for (const d of list) {
       if (names.has(d.target) || containsPlaceholder(d.target)) continue;
       ctx.report({
         path: [...d.path, 'containerName'],
@@ -112,8 +118,10 @@ export const dependsOnHealthy: Rule = {
   docs: DOCS.dependency,
   check(ctx) {
     const td = ctx.target.value;
+    const list = dependencies(td);
+    if (list.length === 0) return;
     const targets = byName(td);
-    for (const d of dependencies(td)) {
+    for (const d of list) {
       const target = targets.get(d.target);
       if (d.condition !== 'HEALTHY' || !target || d.target === d.from || isObj(target.healthCheck)) continue;
       ctx.report({
@@ -140,9 +148,11 @@ export const dependsOnEssentialExit: Rule = {
   docs: DOCS.dependency,
   check(ctx) {
     const td = ctx.target.value;
+    const list = dependencies(td);
+    if (list.length === 0) return;
     const targets = byName(td);
     const essentialCount = containers(td).filter(({ c }) => c.essential !== false).length;
-    for (const d of dependencies(td)) {
+    for (const d of list) {
       const target = targets.get(d.target);
       if ((d.condition !== 'COMPLETE' && d.condition !== 'SUCCESS') || !target || d.target === d.from) continue;
       if (target.essential === false) continue;
@@ -187,8 +197,10 @@ export const dependsOnSuccessExitCode: Rule = {
   docs: DOCS.dependency,
   check(ctx) {
     const td = ctx.target.value;
+    const list = dependencies(td);
+    if (list.length === 0) return;
     const targets = byName(td);
-    for (const d of dependencies(td)) {
+    for (const d of list) {
       const target = targets.get(d.target);
       // An essential target is an error of its own (depends-on-essential-exit).
       if ((d.condition !== 'COMPLETE' && d.condition !== 'SUCCESS') || !target || target.essential !== false || d.target === d.from) continue;
@@ -222,8 +234,10 @@ export const dependsOnCycle: Rule = {
   title: 'Container dependencies have no cycles',
   docs: DOCS.dependency,
   check(ctx) {
+    const list = dependencies(ctx.target.value);
+    if (list.length < 2) return; // a cycle takes two dependencies (depending on itself is depends-on-self's)
     const edges = new Map<string, Dependency[]>();
-    for (const d of dependencies(ctx.target.value)) {
+    for (const d of list) {
       if (d.from === undefined || d.target === d.from) continue;
       const list = edges.get(d.from);
       if (list) list.push(d);

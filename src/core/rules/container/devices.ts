@@ -4,7 +4,7 @@ import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { Rule } from '../types';
 import { ALL_DEVICES, compatibilities, DOCS, isFargate, isGpuCount, NEURON_DEVICE_COMPATIBILITY } from '../../facts';
-import { containerLabel, containers, entries, known, listOf, type Obj, perTask, renameProposals, reportedPath, taskMemo, used } from '../helpers';
+import { containerLabel, containers, entries, isObj, known, listOf, nonEmptyArray, type Obj, perTask, renameProposals, reportedPath, taskMemo, used } from '../helpers';
 
 interface Requirement {
   c: Obj;
@@ -23,9 +23,16 @@ function requirements(td: Obj): Requirement[] {
 }
 
 function readRequirements(td: Obj): Requirement[] {
-  return containers(td).flatMap(({ c, i, path }) =>
-    entries(c, 'resourceRequirements').map(({ e: r, i: j }) => ({ c, i, r, path: [...path, 'resourceRequirements', j], type: known(r.type) })),
-  );
+  const out: Requirement[] = [];
+  for (const { c, i, path } of containers(td)) {
+    const list = c.resourceRequirements;
+    if (!Array.isArray(list)) continue;
+    for (let j = 0; j < list.length; j++) {
+      const r: unknown = list[j];
+      if (isObj(r)) out.push({ c, i, r, path: [...path, 'resourceRequirements', j], type: known(r.type) });
+    }
+  }
+  return out;
 }
 
 const resourceRequirementValue: Rule = {
@@ -124,6 +131,7 @@ const neuronDeviceManagedInstances: Rule = {
   docs: DOCS.resourceRequirement,
   check(ctx) {
     const td = ctx.target.value;
+    if (requirements(td).length === 0) return;
     // An omitted requiresCompatibilities says nothing yet about where the task runs.
     const others = compatibilities(td).filter((c) => c !== NEURON_DEVICE_COMPATIBILITY && !containsPlaceholder(c));
     if (others.length === 0) return;
@@ -145,6 +153,8 @@ const inferenceAcceleratorDeviceName: Rule = {
   docs: DOCS.inferenceAccelerator,
   check(ctx) {
     const td = ctx.target.value;
+    // Nothing to match without accelerators or resource requirements.
+    if (requirements(td).length === 0 && !nonEmptyArray(td.inferenceAccelerators)) return;
     const accelerators = entries(td, 'inferenceAccelerators').map(({ e, i }) => ({ i, raw: e.deviceName, name: known(e.deviceName) }));
     // A name still to be rendered cannot be matched either way.
     if (accelerators.some((a) => containsPlaceholder(a.raw))) return;

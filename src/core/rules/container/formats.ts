@@ -95,16 +95,18 @@ const dockerSecurityOptionsFormat: Rule = {
   docs: DOCS.container('dockerSecurityOptions'),
   check(ctx) {
     for (const { c, i, path } of containers(ctx.target.value)) {
-      asArray(c.dockerSecurityOptions).forEach((o, j) => {
+      const options = asArray(c.dockerSecurityOptions);
+      for (let j = 0; j < options.length; j++) {
+        const o = options[j];
         const option = known(o);
-        if (option === undefined || option === '' || isSecurityOption(option)) return;
+        if (option === undefined || option === '' || isSecurityOption(option)) continue;
         const lower = option.toLowerCase();
         ctx.report({
           path: [...path, 'dockerSecurityOptions', j],
           message: `${containerLabel(c, i, true)} has the security option "${option}"; ECS takes "no-new-privileges", "apparmor:PROFILE", "label:value" (SELinux) and "credentialspec:PATH"${option.startsWith('seccomp') ? ' (seccomp profiles are not among them)' : ''}, and Docker refuses to start the container with another form.`,
           data: isSecurityOption(lower) ? { value: lower } : undefined,
         });
-      });
+      }
     }
   },
   fix(ctx) {
@@ -122,19 +124,21 @@ const credentialSpecFormat: Rule = {
   docs: DOCS.container('credentialSpecs'),
   check(ctx) {
     for (const { c, i, path } of containers(ctx.target.value)) {
-      asArray(c.credentialSpecs).forEach((o, j) => {
+      const specs = asArray(c.credentialSpecs);
+      for (let j = 0; j < specs.length; j++) {
+        const o = specs[j];
         const spec = known(o);
-        if (spec === undefined) return;
+        if (spec === undefined) continue;
         const prefix = CREDENTIAL_SPEC_PREFIXES.find((p) => spec.startsWith(p));
         const arn = prefix ? spec.slice(prefix.length) : spec;
-        if (prefix && CREDENTIAL_SPEC_ARN.test(arn)) return;
+        if (prefix && CREDENTIAL_SPEC_ARN.test(arn)) continue;
         const bareArn = !prefix && CREDENTIAL_SPEC_ARN.test(spec);
         ctx.report({
           path: [...path, 'credentialSpecs', j],
           message: `The credential spec "${spec}" of ${containerLabel(c, i)} ${prefix ? `names "${arn}", which is not the ARN of an SSM parameter or an S3 object` : bareArn ? 'lacks its prefix' : 'is not of the form prefix:ARN'}; each entry is "credentialspec:ARN" (instance joined to the domain) or "credentialspecdomainless:ARN" with an SSM parameter or S3 object ARN, and ECS rejects anything else.`,
           data: bareArn ? { arn: spec } : undefined,
         });
-      });
+      }
     }
   },
   fix(ctx) {

@@ -4,7 +4,7 @@ import { suggest } from '../../suggest';
 import type { JsonPath } from '../../types';
 import type { Rule } from '../types';
 import { capabilityName, DOCS, isFargate, isWindows, LINUX_CAPABILITIES, NEWER_LINUX_CAPABILITIES, sysctlNamespace, TMPFS_MOUNT_OPTIONS, TMPFS_VALUED_OPTIONS } from '../../facts';
-import { asArray, containerLabel, containers, entries, explicitNetworkMode, known, num, objAt, type Obj, reportedPath, sameIgnoringCase, str } from '../helpers';
+import { asArray, containerLabel, containers, entries, explicitNetworkMode, isObj, known, num, objAt, type Obj, perTask, reportedPath, sameIgnoringCase, str, taskMemo } from '../helpers';
 
 const CAPABILITY_NAMES = [...LINUX_CAPABILITIES];
 
@@ -18,23 +18,26 @@ const linuxCapabilityName: Rule = {
     const td = ctx.target.value;
     const fargate = isFargate(td);
     for (const { c, i, path } of containers(td)) {
-      const caps = objAt(objAt(c, 'linuxParameters') ?? {}, 'capabilities');
+      const lp = objAt(c, 'linuxParameters');
+      const caps = lp && objAt(lp, 'capabilities');
       if (!caps) continue;
       for (const list of ['add', 'drop'] as const) {
         // On Fargate every capability added besides SYS_PTRACE is already an error (fargate-capabilities).
         if (fargate && list === 'add') continue;
-        asArray(caps[list]).forEach((v, j) => {
+        const values = asArray(caps[list]);
+        for (let j = 0; j < values.length; j++) {
+          const v = values[j];
           const cap = known(v);
-          if (cap === undefined || cap === '') return;
+          if (cap === undefined || cap === '') continue;
           const name = capabilityName(cap);
-          if (LINUX_CAPABILITIES.has(name) || NEWER_LINUX_CAPABILITIES.has(name)) return;
+          if (LINUX_CAPABILITIES.has(name) || NEWER_LINUX_CAPABILITIES.has(name)) continue;
           const near = suggest(name, CAPABILITY_NAMES);
           ctx.report({
             path: [...path, 'linuxParameters', 'capabilities', list, j],
             message: `${containerLabel(c, i, true)} ${list === 'add' ? 'adds' : 'drops'} "${cap}", which is no Linux capability ECS knows${near ? ` (did you mean "${near}"?)` : ''}; capabilities are names such as NET_ADMIN or SYS_PTRACE, and ECS rejects an unknown one at registration.`,
             data: near ? { value: near } : undefined,
           });
-        });
+        }
       }
     }
   },
@@ -61,16 +64,18 @@ const tmpfsMountOption: Rule = {
     for (const { c, i, path } of containers(ctx.target.value)) {
       const lp = objAt(c, 'linuxParameters');
       for (const { e: t, i: k } of lp ? entries(lp, 'tmpfs') : []) {
-        asArray(t.mountOptions).forEach((o, j) => {
+        const options = asArray(t.mountOptions);
+        for (let j = 0; j < options.length; j++) {
+          const o = options[j];
           const option = known(o);
-          if (option === undefined || isTmpfsOption(option)) return;
+          if (option === undefined || isTmpfsOption(option)) continue;
           const fixedCase = sameIgnoringCase(option, TMPFS_MOUNT_OPTIONS) ?? (TMPFS_MOUNT_OPTIONS.has(option.toLowerCase()) ? option.toLowerCase() : undefined);
           ctx.report({
             path: [...path, 'linuxParameters', 'tmpfs', k, 'mountOptions', j],
             message: `The tmpfs mount at ${str(t.containerPath) ? `"${str(t.containerPath)}"` : `tmpfs ${k + 1}`} of ${containerLabel(c, i)} has the mount option "${option}", which is not one ECS lists (defaults, ro, rw, noexec, nosuid, mode, uid, ...); Docker cannot mount the tmpfs with it and the container fails to start.${option.startsWith('size') ? ' Give the size with the tmpfs "size" member instead.' : ''}`,
             data: fixedCase ? { value: fixedCase } : undefined,
           });
-        });
+        }
       }
     }
   },
@@ -108,14 +113,25 @@ const swappinessWithoutMaxSwap: Rule = {
   },
 };
 
-/** Each sysctl a container sets, with the namespace it belongs to. */
-function sysctls(td: Obj): Array<{ c: Obj; i: number; path: JsonPath; name: string; value?: string; ns?: 'ipc' | 'network' }> {
-  return containers(td).flatMap(({ c, i, path }) =>
-    entries(c, 'systemControls').flatMap(({ e, i: j }) => {
-      const name = known(e.namespace);
-      return name === undefined || name === '' ? [] : [{ c, i, path: [...path, 'systemControls', j], name, value: known(e.value), ns: sysctlNamespace(name) }];
-    }),
-  );
+type Sysctl = { c: Obj; i: number; path: JsonPath; name: string; value?: string; ns?: 'ipc' | 'network' };
+const sysctlMemo = taskMemo<readonly Sysctl[]>('systemControls');
+
+/** Each sysctl a container sets, with the namespace it belongs to; built once per task definition (do not change it). */
+function sysctls(td: Obj): readonly Sysctl[] {
+  return perTask(sysctlMemo, td, () => {
+    const out: Sysctl[] = [];
+    for (const { c, i, path } of containers(td)) {
+      const list = c.systemControls;
+      if (!Array.isArray(list)) continue;
+      for (let j = 0; j < list.length; j++) {
+        const e: unknown = list[j];
+        if (!isObj(e)) continue;
+        const name = known(e.namespace);
+        if (name !== undefined && name !== '') out.push({ c, i, path: [...path, 'systemControls', j], name, value: known(e.value), ns: sysctlNamespace(name) });
+      }
+    }
+    return out;
+  });
 }
 
 const systemControlNamespace: Rule = {
@@ -173,10 +189,13 @@ const systemControlConflict: Rule = {
   docs: DOCS.systemControls,
   check(ctx) {
     const td = ctx.target.value;
+    const list = sysctls(td);
+    // A conflict takes two containers' sysctls.
+    if (list.length < 2) return;
     const sharedNetwork = (explicitNetworkMode(td) ?? (isFargate(td) ? 'awsvpc' : undefined)) === 'awsvpc';
     const sharedIpc = td.ipcMode === 'task';
     const first = new Map<string, { c: Obj; i: number; value: string }>();
-    for (const s of sysctls(td)) {
+    for (const s of list) {
       if (s.value === undefined || !((s.ns === 'network' && sharedNetwork) || (s.ns === 'ipc' && sharedIpc))) continue;
       const earlier = first.get(s.name);
       if (!earlier) {

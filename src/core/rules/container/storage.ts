@@ -26,9 +26,11 @@ export const mountPointVolume: Rule = {
     const { names, templated } = volumeNames(td);
     if (templated) return;
     for (const { c, i, path } of containers(td)) {
-      asArray(c.mountPoints).forEach((m, j) => {
+      const mounts = asArray(c.mountPoints);
+      for (let j = 0; j < mounts.length; j++) {
+        const m = mounts[j];
         const source = isObj(m) ? str(m.sourceVolume) : undefined;
-        if (source === undefined || source === '' || names.includes(source) || containsPlaceholder(source)) return;
+        if (source === undefined || source === '' || names.includes(source) || containsPlaceholder(source)) continue;
         ctx.report({
           path: [...path, 'mountPoints', j, 'sourceVolume'],
           message:
@@ -37,7 +39,7 @@ export const mountPointVolume: Rule = {
             `this task definition.`,
           data: { names },
         });
-      });
+      }
     }
   },
   fix(ctx) {
@@ -70,9 +72,11 @@ export const mountPointPath: Rule = {
   check(ctx) {
     const td = ctx.target.value;
     for (const { c, i, path } of containers(td)) {
-      asArray(c.mountPoints).forEach((m, j) => {
+      const mounts = asArray(c.mountPoints);
+      for (let j = 0; j < mounts.length; j++) {
+        const m = mounts[j];
         const target = isObj(m) ? str(m.containerPath) : undefined;
-        if (target === undefined || isAbsolute(target) || containsPlaceholder(target)) return;
+        if (target === undefined || isAbsolute(target) || containsPlaceholder(target)) continue;
         ctx.report({
           path: [...path, 'mountPoints', j, 'containerPath'],
           message:
@@ -80,7 +84,7 @@ export const mountPointPath: Rule = {
             `volumes at absolute paths ("mount path must be absolute"), so the container would fail to start.`,
           data: { windows: isWindows(td) },
         });
-      });
+      }
     }
   },
   fix(ctx) {
@@ -102,11 +106,13 @@ export const volumesFromContainer: Rule = {
     const td = ctx.target.value;
     const { names, templated } = containerNameIndex(td);
     for (const { c, i, path } of containers(td)) {
-      asArray(c.volumesFrom).forEach((v, j) => {
+      const sources = asArray(c.volumesFrom);
+      for (let j = 0; j < sources.length; j++) {
+        const v = sources[j];
         const source = isObj(v) ? str(v.sourceContainer) : undefined;
-        if (source === undefined || source === '' || containsPlaceholder(source)) return;
+        if (source === undefined || source === '' || containsPlaceholder(source)) continue;
         const own = source === c.name;
-        if (!own && (names.has(source) || templated)) return;
+        if (!own && (names.has(source) || templated)) continue;
         ctx.report({
           path: [...path, 'volumesFrom', j, 'sourceContainer'],
           message: own
@@ -116,7 +122,7 @@ export const volumesFromContainer: Rule = {
               `(it has ${quoted([...names.keys()])}). volumesFrom can only name a container of the same task definition.`,
           data: { names: [...names.keys()], own },
         });
-      });
+      }
     }
   },
   fix(ctx) {
@@ -141,10 +147,12 @@ export const linkContainer: Rule = {
     const { names, templated } = containerNameIndex(td);
     if (templated) return;
     for (const { c, i, path } of containers(td)) {
-      asArray(c.links).forEach((link, j) => {
-        if (typeof link !== 'string' || link === '' || containsPlaceholder(link)) return;
+      const links = asArray(c.links);
+      for (let j = 0; j < links.length; j++) {
+        const link = links[j];
+        if (typeof link !== 'string' || link === '' || containsPlaceholder(link)) continue;
         const target = link.split(':')[0];
-        if (names.has(target)) return;
+        if (names.has(target)) continue;
         ctx.report({
           path: [...path, 'links', j],
           message:
@@ -153,7 +161,7 @@ export const linkContainer: Rule = {
             `definition; Docker cannot create the link, so the container would not start.`,
           data: { names: [...names.keys()] },
         });
-      });
+      }
     }
   },
   fix(ctx) {

@@ -23,10 +23,11 @@ const externalUnsupportedTaskParameter: Rule = {
       if (isObj(v.efsVolumeConfiguration)) report(['volumes', i, 'efsVolumeConfiguration'], `Volume ${known(v.name) ? `"${known(v.name)}"` : i + 1} is an EFS volume`, EXTERNAL_UNSUPPORTED.efs);
     }
     for (const { c, i, path } of containers(td)) {
-      asArray(c.dockerSecurityOptions).forEach((o, j) => {
-        const option = known(o);
+      const options = asArray(c.dockerSecurityOptions);
+      for (let j = 0; j < options.length; j++) {
+        const option = known(options[j]);
         if (option?.startsWith('label:')) report([...path, 'dockerSecurityOptions', j], `${containerLabel(c, i, true)} sets the SELinux label "${option}"`, EXTERNAL_UNSUPPORTED.selinux, 'value');
-      });
+      }
     }
     if (used(td.proxyConfiguration)) report(['proxyConfiguration'], 'The task has a proxyConfiguration', EXTERNAL_UNSUPPORTED.appMesh);
   },

@@ -21,18 +21,20 @@ const fargateUnsupportedContainerParameter: Rule = {
       ctx.report({ path, target, message: `${what} is not supported on Fargate (${why}); requiresCompatibilities includes "FARGATE", so ECS rejects the task definition.` });
     };
     for (const { c, i, path } of containers(td)) {
-      const who = (): string => containerLabel(c, i);
       for (const [key, why] of CONTAINER_PARAMETERS) {
-        if (used(c[key])) report([...path, key], `"${key}" in ${who()}`, why);
+        if (used(c[key])) report([...path, key], `"${key}" in ${containerLabel(c, i)}`, why);
       }
-      if (isObj(c.linuxParameters)) {
+      const lp = c.linuxParameters;
+      if (isObj(lp)) {
         for (const [key, why] of LINUX_PARAMETERS) {
-          if (used(c.linuxParameters[key])) report([...path, 'linuxParameters', key], `linuxParameters "${key}" in ${who()}`, why);
+          if (used(lp[key])) report([...path, 'linuxParameters', key], `linuxParameters "${key}" in ${containerLabel(c, i)}`, why);
         }
       }
-      asArray(c.resourceRequirements).forEach((r, j) => {
-        if (isObj(r) && r.type === 'GPU') report([...path, 'resourceRequirements', j, 'type'], `A GPU resource requirement in ${who()}`, 'Fargate has no GPUs', 'value');
-      });
+      const requirements = asArray(c.resourceRequirements);
+      for (let j = 0; j < requirements.length; j++) {
+        const r = requirements[j];
+        if (isObj(r) && r.type === 'GPU') report([...path, 'resourceRequirements', j, 'type'], `A GPU resource requirement in ${containerLabel(c, i)}`, 'Fargate has no GPUs', 'value');
+      }
     }
   },
   fix(ctx) {
@@ -113,13 +115,15 @@ const fargateCapabilities: Rule = {
     for (const { c, i, path } of containers(td)) {
       const lp = isObj(c.linuxParameters) ? c.linuxParameters : undefined;
       const caps = lp && isObj(lp.capabilities) ? lp.capabilities : undefined;
-      asArray(caps?.add).forEach((cap, j) => {
-        if (typeof cap !== 'string' || FARGATE_ADDABLE_CAPABILITIES.has(cap) || containsPlaceholder(cap)) return;
+      const added = asArray(caps?.add);
+      for (let j = 0; j < added.length; j++) {
+        const cap = added[j];
+        if (typeof cap !== 'string' || FARGATE_ADDABLE_CAPABILITIES.has(cap) || containsPlaceholder(cap)) continue;
         ctx.report({
           path: [...path, 'linuxParameters', 'capabilities', 'add', j],
           message: `${containerLabel(c, i)} adds the ${cap} capability; on Fargate the only capability a container may add is SYS_PTRACE, so ECS rejects the task definition. (Dropping capabilities is allowed.)`,
         });
-      });
+      }
     }
   },
   fix(ctx) {

@@ -29,13 +29,14 @@ interface HostPort {
 function hostPorts(td: Obj, mode: string): HostPort[] {
   const out: HostPort[] = [];
   for (const { c, i, path } of containers(td)) {
-    asArray(c.portMappings).forEach((m, j) => {
-      if (!isObj(m)) return;
-      const at = [...path, 'portMappings', j];
+    const mappings = asArray(c.portMappings);
+    for (let j = 0; j < mappings.length; j++) {
+      const m = mappings[j];
+      if (!isObj(m)) continue;
       const host = num(m.hostPort);
-      if (host !== undefined && host > 0) out.push({ c, i, port: host, path: [...at, 'hostPort'], fromHostPort: true });
-      else if (mode === 'host' && num(m.containerPort) !== undefined) out.push({ c, i, port: num(m.containerPort) as number, path: [...at, 'containerPort'], fromHostPort: false });
-    });
+      if (host !== undefined && host > 0) out.push({ c, i, port: host, path: [...path, 'portMappings', j, 'hostPort'], fromHostPort: true });
+      else if (mode === 'host' && num(m.containerPort) !== undefined) out.push({ c, i, port: num(m.containerPort) as number, path: [...path, 'portMappings', j, 'containerPort'], fromHostPort: false });
+    }
   }
   return out;
 }

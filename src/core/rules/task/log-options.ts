@@ -52,11 +52,15 @@ const awslogsOptionName: Rule = {
 
 /** Each FireLens log router with its options object. */
 function routers(td: Obj): Array<{ c: Obj; i: number; at: JsonPath; options: Obj }> {
-  return containers(td).flatMap(({ c, i, path }) => {
-    const fc = isObj(c.firelensConfiguration) ? c.firelensConfiguration : undefined;
-    return fc && isObj(fc.options) ? [{ c, i, at: [...path, 'firelensConfiguration', 'options'], options: fc.options }] : [];
-  });
+  const out: Array<{ c: Obj; i: number; at: JsonPath; options: Obj }> = [];
+  for (const { c, i, path } of containers(td)) {
+    const fc = c.firelensConfiguration;
+    if (isObj(fc) && isObj(fc.options)) out.push({ c, i, at: [...path, 'firelensConfiguration', 'options'], options: fc.options });
+  }
+  return out;
 }
+
+const FIRELENS_OPTION_NAMES = Object.keys(FIRELENS_OPTIONS);
 
 const firelensConfigFileType: Rule = {
   id: 'firelens-config-file-type',
@@ -84,7 +88,7 @@ const firelensOptions: Rule = {
   title: 'FireLens options are enable-ecs-log-metadata, config-file-type and config-file-value',
   docs: DOCS.firelensConfiguration,
   check(ctx) {
-    const names = Object.keys(FIRELENS_OPTIONS);
+    const names = FIRELENS_OPTION_NAMES;
     for (const r of routers(ctx.target.value)) {
       const who = containerLabel(r.c, r.i, true);
       for (const [key, raw] of Object.entries(r.options)) {

@@ -4,15 +4,34 @@ import type { Rule } from '../types';
 import { DOCS } from '../../facts';
 import { asArray, containerLabel, containers, explicitNetworkMode, isObj, num, type Obj, perTask, str, taskMemo } from '../helpers';
 
-interface Mapping {
-  m: Obj;
-  path: JsonPath;
-  /** Index of the container in containerDefinitions, and its label for messages. */
-  ci: number;
-  who: string;
-  containerPort?: number;
-  hostPort?: number;
-  protocol: string;
+/** One port mapping; its path and its container's label are made only when a rule reports. */
+class Mapping {
+  readonly containerPort: number | undefined;
+  readonly hostPort: number | undefined;
+  readonly protocol: string;
+
+  constructor(
+    readonly m: Obj,
+    /** The container, and its index in containerDefinitions. */
+    private readonly c: Obj,
+    readonly ci: number,
+    private readonly containerPath: JsonPath,
+    /** Index in the container's portMappings. */
+    private readonly j: number,
+  ) {
+    this.containerPort = num(m.containerPort);
+    this.hostPort = num(m.hostPort);
+    this.protocol = (str(m.protocol) ?? 'tcp').toLowerCase();
+  }
+
+  get path(): JsonPath {
+    return [...this.containerPath, 'portMappings', this.j];
+  }
+
+  /** The container's label for messages. */
+  get who(): string {
+    return containerLabel(this.c, this.ci);
+  }
 }
 
 const mappingCache = taskMemo<Mapping[]>('portMappings');
@@ -23,13 +42,9 @@ function mappings(td: Obj): readonly Mapping[] {
     const out: Mapping[] = [];
     for (const { c, i, path } of containers(td)) {
       const list = asArray(c.portMappings);
-      if (list.length === 0) continue;
-      const who = containerLabel(c, i);
       for (let j = 0; j < list.length; j++) {
         const m = list[j];
-        if (!isObj(m)) continue;
-        const protocol = (str(m.protocol) ?? 'tcp').toLowerCase();
-        out.push({ m, path: [...path, 'portMappings', j], ci: i, who, containerPort: num(m.containerPort), hostPort: num(m.hostPort), protocol });
+        if (isObj(m)) out.push(new Mapping(m, c, i, path, j));
       }
     }
     return out;
@@ -103,12 +118,15 @@ const portMappingDuplicate: Rule = {
   docs: DOCS.portMapping,
   check(ctx) {
     const td = ctx.target.value;
+    const list = mappings(td);
+    // A port is mapped twice only by a second mapping.
+    if (list.length < 2) return;
     const mode = explicitNetworkMode(td);
     // awsvpc and host: all containers share one network stack, so container ports must be unique task-wide.
     const shared = mode === 'awsvpc' || mode === 'host';
     const seenContainer = new Map<string, Mapping>();
     const seenHost = new Map<string, Mapping>();
-    for (const p of mappings(td)) {
+    for (const p of list) {
       if (p.containerPort !== undefined) {
         const key = `${shared ? '' : p.ci}:${p.containerPort}/${p.protocol}`;
         const first = seenContainer.get(key);
