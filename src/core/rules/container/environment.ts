@@ -5,6 +5,19 @@ import { namedEntries } from './secrets';
 import { DOCS } from '../../facts';
 import { asArray, containerLabel, containers, isObj, reportedPath, str } from '../helpers';
 
+/** The first entry before `end` named `name`. */
+function firstBefore<T extends { name: string }>(list: readonly T[], end: number, name: string): T | undefined {
+  for (let k = 0; k < end; k++) if (list[k].name === name) return list[k];
+  return undefined;
+}
+
+/** The first entry of each name. */
+function firstOccurrences<T extends { name: string }>(list: readonly T[]): Map<string, T> {
+  const firsts = new Map<string, T>();
+  for (const e of list) if (!firsts.has(e.name)) firsts.set(e.name, e);
+  return firsts;
+}
+
 export const environmentDuplicate: Rule = {
   id: 'environment-duplicate',
   severity: 'warning',
@@ -13,20 +26,21 @@ export const environmentDuplicate: Rule = {
   docs: DOCS.container('environment'),
   check(ctx) {
     for (const list of namedEntries(ctx.target.value, 'environment')) {
-      const first = new Map<string, number>();
-      for (const e of list) {
-        const index = e.j;
-        const earlier = first.get(e.name);
-        if (earlier === undefined || containsPlaceholder(e.name)) {
-          first.set(e.name, index);
-          continue;
-        }
+      // A container's variables are usually few: comparing names (most differ in length) costs less than hashing
+      // each into a map. A long list gets one map of first occurrences.
+      const firsts = list.length > 32 ? firstOccurrences(list) : undefined;
+      for (let k = 1; k < list.length; k++) {
+        const e = list[k];
+        const first = firsts ? firsts.get(e.name) : firstBefore(list, k, e.name);
+        // A name still to be rendered may differ from the other once it is.
+        if (first === undefined || first === e || containsPlaceholder(e.name)) continue;
+        const earlier = first.j;
         ctx.report({
           path: [...e.path, 'name'],
           message:
             `${containerLabel(e.c, e.i, true)} sets environment variable "${e.name}" more than once (first at ` +
             `environment[${earlier}]). The container gets only one of the values, so the other is silently lost. Keep one entry.`,
-          data: { earlier, same: e.entry.value === list.find((x) => x.name === e.name)?.entry.value },
+          data: { earlier, same: e.entry.value === first.entry.value },
         });
       }
     }
@@ -64,9 +78,11 @@ export const environmentFileArn: Rule = {
   check(ctx) {
     const td = ctx.target.value;
     for (const { c, i, path } of containers(td)) {
-      asArray(c.environmentFiles).forEach((f, j) => {
+      const files = asArray(c.environmentFiles);
+      for (let j = 0; j < files.length; j++) {
+        const f = files[j];
         const value = isObj(f) ? str(f.value) : undefined;
-        if (value === undefined || containsPlaceholder(value) || S3_OBJECT_ARN.test(value)) return;
+        if (value === undefined || containsPlaceholder(value) || S3_OBJECT_ARN.test(value)) continue;
         const s3Url = /^s3:\/\/([^/]+)\/(.+)$/.exec(value);
         const why = s3Url
           ? 'this is an s3:// URL, but ECS expects the object\'s ARN'
@@ -82,7 +98,7 @@ export const environmentFileArn: Rule = {
             `from S3 by object ARN, e.g. arn:aws:s3:::my-bucket/app.env; anything else cannot be fetched.`,
           data: s3Url ? { arn: `arn:${partitionOf(td)}:s3:::${s3Url[1]}/${s3Url[2]}` } : undefined,
         });
-      });
+      }
     }
   },
   fix(ctx) {
@@ -101,17 +117,19 @@ export const environmentFileExtension: Rule = {
   docs: DOCS.environmentFile,
   check(ctx) {
     for (const { c, i, path } of containers(ctx.target.value)) {
-      asArray(c.environmentFiles).forEach((f, j) => {
+      const files = asArray(c.environmentFiles);
+      for (let j = 0; j < files.length; j++) {
+        const f = files[j];
         const value = isObj(f) ? str(f.value) : undefined;
         const m = value === undefined ? null : S3_OBJECT_ARN.exec(value);
-        if (!m || m[2].endsWith('.env') || containsPlaceholder(value)) return;
+        if (!m || m[2].endsWith('.env') || containsPlaceholder(value)) continue;
         ctx.report({
           path: [...path, 'environmentFiles', j, 'value'],
           message:
             `Environment file "${m[2]}" of ${containerLabel(c, i)} does not end in ".env". ECS requires ` +
             `environment files to have the .env extension, so the task may fail to start; rename the S3 object.`,
         });
-      });
+      }
     }
   },
 };

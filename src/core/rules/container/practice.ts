@@ -98,9 +98,12 @@ export const imageTagLatest: Rule = {
   check(ctx) {
     for (const { c, i, path } of containers(ctx.target.value)) {
       const image = str(c.image);
-      if (image === undefined || image.trim() === '' || containsPlaceholder(image)) continue;
-      const tag = imageTag(image.trim());
-      if (tag !== '' && tag !== 'latest') continue;
+      if (image === undefined) continue;
+      const trimmed = image.trim();
+      if (trimmed === '') continue;
+      const tag = imageTag(trimmed);
+      // The placeholder test only for an image that would be reported: most have a fixed tag.
+      if ((tag !== '' && tag !== 'latest') || containsPlaceholder(image)) continue;
       ctx.report({
         path: [...path, 'image'],
         message:

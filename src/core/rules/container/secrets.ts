@@ -43,8 +43,23 @@ export function namedEntries(td: Obj, key: 'secrets' | 'environment'): NamedEntr
   );
 }
 
+/**
+ * arnProblem's answers for the ARNs seen lately ('' for none): every version of a document is checked again
+ * while it is edited, and taking an ARN apart costs far more than looking it up.
+ */
+const arnProblems = new Map<string, string>();
+
 /** What is wrong with an ARN in `valueFrom`, or undefined when it has the shape of a secret or parameter ARN. */
 export function arnProblem(arn: string): string | undefined {
+  let problem = arnProblems.get(arn);
+  if (problem === undefined) {
+    if (arnProblems.size >= 256) arnProblems.clear();
+    arnProblems.set(arn, (problem = readArnProblem(arn) ?? ''));
+  }
+  return problem === '' ? undefined : problem;
+}
+
+function readArnProblem(arn: string): string | undefined {
   const parts = arn.split(':');
   if (parts.length < 6) return 'it is not a complete ARN (arn:partition:service:region:account:resource)';
   const [, partition, service, region, account] = parts;
@@ -72,9 +87,10 @@ export const secretArnFormat: Rule = {
     for (const list of namedEntries(ctx.target.value, 'secrets')) {
       for (const s of list) {
         const value = str(s.entry.valueFrom);
-        if (value === undefined || !value.startsWith('arn:') || containsPlaceholder(value)) continue;
+        if (value === undefined || !value.startsWith('arn:')) continue;
+        // The placeholder test only for an ARN with a problem: most are well formed.
         const problem = arnProblem(value);
-        if (!problem) continue;
+        if (!problem || containsPlaceholder(value)) continue;
         ctx.report({
           path: [...s.path, 'valueFrom'],
           message:

@@ -2,7 +2,7 @@
 import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { Rule, RuleContext } from '../types';
-import { compatibilities, DOCS, isFargate } from '../../facts';
+import { DOCS, isExternal, isFargate } from '../../facts';
 import { asArray, containerLabel, containers, isObj, logConfig, logDriver, type Obj, perTask, str, taskMemo } from '../helpers';
 
 /** One container's log configuration, with the paths a report needs (made only when one is reported). */
@@ -57,8 +57,14 @@ function optionsPathOf(path: JsonPath): JsonPath {
 
 /** A value of an option that another awslogs container of the task already uses, if they all agree. */
 function sharedOption(sites: readonly LogSite[], key: string): string | undefined {
-  const values = new Set(sites.map((s) => s.options?.[key]).filter((v): v is string => typeof v === 'string' && v !== '' && !containsPlaceholder(v)));
-  return values.size === 1 ? [...values][0] : undefined;
+  let shared: string | undefined;
+  for (const s of sites) {
+    const v = s.options?.[key];
+    if (typeof v !== 'string' || v === '' || containsPlaceholder(v)) continue;
+    if (shared === undefined) shared = v;
+    else if (v !== shared) return undefined;
+  }
+  return shared;
 }
 
 const awslogsRequiredOptions: Rule = {
@@ -70,14 +76,16 @@ const awslogsRequiredOptions: Rule = {
   check(ctx) {
     const td = ctx.target.value;
     const sites = logSites(td, 'awslogs');
+    if (sites.length === 0) return;
     // On EC2, Docker's awslogs driver falls back to the instance's region; Fargate and external instances cannot.
-    const regionRequired = isFargate(td) || compatibilities(td).includes('EXTERNAL');
-    const group = sharedOption(sites, 'awslogs-group');
-    const region = sharedOption(sites, 'awslogs-region');
-    const family = str(td.family);
+    const regionRequired = isFargate(td) || isExternal(td);
     for (const site of sites) {
+      // Most sites have what they need: nothing is built for them.
+      if (site.options?.['awslogs-group'] !== undefined && (!regionRequired || site.options['awslogs-region'] !== undefined)) continue;
       const missing = ['awslogs-group', ...(regionRequired ? ['awslogs-region'] : [])].filter((k) => site.options?.[k] === undefined);
-      if (missing.length === 0) continue;
+      const group = sharedOption(sites, 'awslogs-group');
+      const region = sharedOption(sites, 'awslogs-region');
+      const family = str(td.family);
       const values: Record<string, string> = {};
       let certain = true;
       if (missing.includes('awslogs-group')) {
