@@ -154,7 +154,8 @@ export async function watchInNotification(host: DeployHost, target: WatchTarget)
             for (const e of p.newEvents) host.log.info(`rollout ${name}: event: ${e.message}`);
             lastLine = line;
             if (p.events[0]) lastEvent = p.events[0].message;
-            const message = clip(`${line}${lastEvent ? ` — ${lastEvent}` : ''}`, 220);
+            // A poll that failed and is retried (throttling, the network) says so instead of the last event.
+            const message = clip(`${line}${p.warning ? ` — ${p.warning}` : lastEvent ? ` — ${lastEvent}` : ''}`, 220);
             if (message !== record.messages.at(-1)) record.messages.push(message);
             progress.report({ message });
           },
