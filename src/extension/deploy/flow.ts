@@ -67,7 +67,9 @@ export async function passBlockers(host: DeployHost, prepared: PreparedFile, lab
   const hard = blockersFor(prepared, true);
   if (hard.length > 0) {
     const first = hard[0]!;
-    host.log.warn(`${verb} ${label}: not sent: ${hard.map((b) => b.message).join(' ')}`);
+    // The log names where, never what: a placeholder's text may sit inside a value that is a secret.
+    const sites = prepared.normalized.placeholderSites.map((p) => p.path);
+    host.log.warn(`${verb} ${label}: not sent (${hard.map((b) => (b.reason === 'placeholder' ? `template placeholders at ${sites.join(', ')}` : b.reason)).join('; ')})`);
     void host.prompts.notify('error', `${verb}: ${label} was not sent. ${first.message}`, first.reason === 'placeholder' ? [] : ['Show Problems']).then((a) => {
       if (a === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
     });
