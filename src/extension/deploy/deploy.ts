@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { planDeployment, servicesRunningFamily, startDeployment, type DeploymentPlan, type ServiceCandidate } from '../../aws/deploy';
 import type { Service, TaskDefinition } from '../../aws/gateway';
 import { revisionName, type RolloutOutcome } from '../../aws/rollout';
+import { parseRevisionUri } from '../aws/revisions';
 import { isJson } from '../documents';
 import { TreeNode } from '../tree/node';
 import { connect, type Connection, type DeployHost, documentFor, nameOf, prepareDocument, refreshTree, showFailure, whereLine } from './flow';
@@ -84,7 +85,10 @@ async function revisionArg(host: DeployHost, arg: unknown): Promise<string | und
     return node.taskDefinitionArn;
   }
   const doc = arg instanceof vscode.Uri || vscode.window.activeTextEditor ? await documentFor(host, arg, 'a task definition') : undefined;
-  if (doc && isJson(doc) && doc.uri.scheme !== 'ecs-lens' && prepareDocument(host, doc).kind === 'task-definition') {
+  // A revision opened from AWS is that revision.
+  const opened = doc ? parseRevisionUri(doc.uri) : undefined;
+  if (opened) return `${opened.family}:${opened.revision}`;
+  if (doc && isJson(doc) && prepareDocument(host, doc).kind === 'task-definition') {
     // The editor's task definition: registered first when it differs from the family's latest ACTIVE revision.
     return (await registerDocument(host, doc, { notify: false }))?.arn;
   }
