@@ -103,8 +103,12 @@ suite('clusters view actions (local ECS endpoint)', () => {
     // As it is, it is web:12: nothing to register.
     assert.deepEqual(await run('ecsLens.registerTaskDefinition'), { family: 'web', arn: ARN('web:12'), revision: 12, registered: false });
     await replaceText(doc, 'web:1.12.0', 'web:1.12.1');
-    hooks.answer('Register');
+    // The confirmation, then the notification's "Open Revision".
+    hooks.answer('Register', { kind: 'notice', answer: 'Open Revision' });
     assert.deepEqual(await run('ecsLens.registerTaskDefinition', doc.uri), { family: 'web', arn: ARN('web:13'), revision: 13, registered: true });
+    assert.deepEqual(asked('notice').at(-1)?.choices, ['Deploy to Service…', 'Copy ARN', 'Open Revision']);
+    const active = (): string | undefined => vscode.window.activeTextEditor && `${vscode.window.activeTextEditor.document.uri.scheme}:${vscode.window.activeTextEditor.document.uri.path}`;
+    await eventually(active, (u) => u === `ecs-lens:/${ACCOUNT}/us-east-1/task-definitions/web:13.json`, 'the new revision opened');
     assert.match(asked('modal')[0]?.detail ?? '', /^Changes: containerDefinitions\[app\]\.image\.$/m);
     assert.deepEqual(await mutatingCalls(), { RegisterTaskDefinition: 1 });
     await eventually(async () => (await revisions()).map((r) => r.label).slice(0, 2), (l) => l.join() === 'web:13,web:12', 'web:13 in the tree');
