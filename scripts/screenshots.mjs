@@ -5,7 +5,8 @@
 // Writes media/diagnostics.png (squiggles in a flawed task definition), media/problems.png (the Problems panel),
 // media/quickfix.png (the quick-fix menu, Ctrl+., on a Fargate mistake), media/hover.png (a key that explains
 // itself), media/completion.png (completion in a container), media/concepts.png (the Concepts view and a concept
-// page) and media/clusters.png (the live clusters view on the local ECS endpoint, with a revision opened).
+// page), media/clusters.png (the live clusters view on the local ECS endpoint, with a revision opened),
+// media/register.png (a new revision's diff and its confirmation) and media/deploy.png (the rollout watched).
 // Env: ECS_LENS_VSIX to use a prebuilt .vsix, as elsewhere.
 
 import fs from 'node:fs';
@@ -125,12 +126,59 @@ async function main() {
 
   await learningShots(page);
   await clustersShot(page);
+  await registerAndDeployShots(page);
+}
+
+/** A button of the modal dialog VS Code shows for a confirmation. */
+function dialogButton(page, label) {
+  return page.locator('.monaco-dialog-box .dialog-buttons a, .monaco-dialog-box .dialog-buttons .monaco-button').filter({ hasText: new RegExp(`^${label}$`) }).first();
+}
+
+async function registerAndDeployShots(page) {
+  // The revision opened from AWS becomes an editable copy; a new image tag; Register shows the diff and asks.
+  await page.mouse.move(...PARKED_MOUSE);
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'ECS Lens: Edit as New Revision');
+  await page.waitForSelector('.tab.active[aria-label*="Untitled"], .tab.active[title*="Untitled"]', { timeout: 15_000 });
+  await sleep(800);
+  await page.keyboard.press('Control+H');
+  await page.waitForSelector('.find-widget.visible', { timeout: 10_000 });
+  await page.keyboard.type('api:1.8.0', { delay: 15 });
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('api:1.9.0', { delay: 15 });
+  await page.keyboard.press('Control+Alt+Enter');
+  await page.keyboard.press('Escape');
+  await sleep(500);
+  await runCommand(page, 'ECS Lens: Register Task Definition Revision');
+  await page.waitForSelector('.monaco-dialog-box', { timeout: 30_000 });
+  await sleep(1200);
+  await page.mouse.move(...PARKED_MOUSE);
+  await shoot(page, 'register.png');
+  await dialogButton(page, 'Register').click();
+
+  // The new revision's notification offers the deployment; pick the service, confirm, and watch the rollout.
+  await page.locator('.notification-list-item').filter({ hasText: 'Registered' }).getByText('Deploy to Service…').first().click({ timeout: 20_000 });
+  await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) .monaco-list-row', { timeout: 20_000 });
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'api' }).first().click();
+  await page.waitForSelector('.monaco-dialog-box', { timeout: 20_000 });
+  await dialogButton(page, 'Deploy').click();
+  await page.locator('.notification-list-item').filter({ hasText: /running|desired|rollout|deploy/i }).first().waitFor({ timeout: 20_000 });
+  await sleep(6000);
+  await page.mouse.move(...PARKED_MOUSE);
+  await shoot(page, 'deploy.png');
 }
 
 /** Runs a command from the palette, as a user would. */
 async function runCommand(page, title) {
-  await page.keyboard.press('Control+Shift+P');
-  await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
+  // The palette sometimes misses a key press right after a chord or a closing editor: try again.
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('Control+Shift+P');
+    const opened = await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 5_000 }).then(() => true, () => false);
+    if (opened) break;
+    if (attempt === 2) throw new Error(`the command palette did not open for "${title}"`);
+    await page.keyboard.press('Escape');
+    await sleep(500);
+  }
   await page.keyboard.type(title, { delay: 15 });
   await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');

@@ -339,6 +339,26 @@ export interface EcsGateway {
   stopServiceDeployment(serviceDeploymentArn: string, stopType?: 'ROLLBACK' | 'ABORT', options?: CallOptions): Promise<string>;
 }
 
+/**
+ * Why `url` may not receive signed requests, or undefined when it may. Signed requests carry the session token:
+ * an endpoint must be https, or plain http only to this machine (a local endpoint). The CLI and the editor share
+ * this rule.
+ */
+export function endpointProblem(url: string, { loopbackOnly = false } = {}): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `"${url}" is not a URL`;
+  }
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+  if (parsed.protocol === 'http:' && loopback) return undefined;
+  if (loopbackOnly) return `"${url}" is not a loopback http URL`;
+  if (parsed.protocol !== 'https:') return `"${url}" must be an https URL (plain http only for localhost): requests carry your session token`;
+  if (parsed.username || parsed.password) return `"${url}" must not contain a user name or password`;
+  return undefined;
+}
+
 /** API batch limits of the Describe actions. */
 export const DESCRIBE_BATCH = {
   DescribeClusters: 100,

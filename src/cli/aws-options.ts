@@ -7,7 +7,7 @@
  * cluster, not found, ...), 2 usage errors and problems that stop everything (credentials, connection, region).
  */
 import type * as AwsLayer from '../aws/index';
-import { isGatewayError, type GatewayLog, type GatewayOptions } from '../aws/gateway';
+import { endpointProblem, isGatewayError, type GatewayLog, type GatewayOptions } from '../aws/gateway';
 
 /** `parseArgs` option specs, to spread into a command's own. */
 export const AWS_OPTION_SPECS = {
@@ -43,19 +43,8 @@ export function readAwsOptions(values: { profile?: string; region?: string; endp
   const { profile, region, endpoint } = values;
   if (profile !== undefined && !PROFILE.test(profile)) throw new AwsUsageError(`--profile "${profile}" is not a profile name`);
   if (region !== undefined && !REGION.test(region)) throw new AwsUsageError(`--region "${region}" is not a region name (for example us-east-1)`);
-  if (endpoint !== undefined) {
-    let url: URL;
-    try {
-      url = new URL(endpoint);
-    } catch {
-      throw new AwsUsageError(`--endpoint "${endpoint}" is not a URL`);
-    }
-    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-    // Signed requests carry the session token: plain HTTP is only safe when it never leaves the machine.
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-      throw new AwsUsageError(`--endpoint must be an https URL (plain http only for localhost): requests carry your session token`);
-    }
-  }
+  const problem = endpoint === undefined ? undefined : endpointProblem(endpoint);
+  if (problem) throw new AwsUsageError(`--endpoint: ${problem}`);
   return { profile, region, endpoint, verbose: values.verbose === true };
 }
 

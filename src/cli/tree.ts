@@ -339,12 +339,3 @@ export async function treeCommand(argv: string[]): Promise<{ code: number; stdou
     return { code: exitCodeFor(e), stdout: '', stderr: `${stderr}ecs-lens tree: ${failureLine(e)}\n` };
   }
 }
-
-// Runnable on its own until the command is wired into the CLI: `npx tsx src/cli/tree.ts --endpoint URL`.
-if (require.main === module) {
-  void treeCommand(process.argv.slice(2)).then((r) => {
-    process.stdout.write(r.stdout);
-    process.stderr.write(r.stderr);
-    process.exitCode = r.code;
-  });
-}

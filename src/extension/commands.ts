@@ -7,6 +7,11 @@ import { conceptById, concepts } from '../core/knowledge/index';
 import { chooseProfile, chooseRegion, openSignInTerminal, signInCommand, switchSession } from './aws/pickers';
 import { conceptUri, openPage, pageAtCursor, showConceptInFile } from './concepts/pages';
 import type { EcsLensContext } from './context';
+import { compareWithLive } from './deploy/compare';
+import { deployToService, watchRolloutCommand } from './deploy/deploy';
+import { registerCommand } from './deploy/register';
+import { applyServiceFile } from './deploy/service';
+import * as mutate from './deploy/treeActions';
 import { FIX_ALL_KIND } from './language/codeActions';
 import * as clusters from './tree/actions';
 
@@ -74,6 +79,20 @@ export const COMMANDS: Readonly<Record<string, CommandHandler>> = {
   'ecsLens.clusters.copyArn': (ctx, arg) => clusters.copyArn(ctx.clusters, arg),
   'ecsLens.clusters.openInConsole': (ctx, arg) => clusters.openInConsole(ctx.clusters, arg),
   'ecsLens.clusters.openRevision': (ctx, arg) => clusters.openRevision(ctx.clusters, arg),
+
+  // Register, compare, deploy (src/extension/deploy): every change to AWS is confirmed in a modal first.
+  'ecsLens.registerTaskDefinition': (ctx, arg) => registerCommand(ctx, arg),
+  'ecsLens.compareWithLive': (ctx, arg) => compareWithLive(ctx, arg),
+  'ecsLens.deployToService': (ctx, arg) => deployToService(ctx, arg),
+  'ecsLens.applyServiceFile': (ctx, arg) => applyServiceFile(ctx, arg),
+  'ecsLens.watchRollout': (ctx, arg) => watchRolloutCommand(ctx, arg),
+  'ecsLens.clusters.editAsNewRevision': (ctx, arg) => mutate.editAsNewRevision(ctx, arg),
+  'ecsLens.clusters.compareWithPrevious': (ctx, arg) => mutate.compareWithPrevious(ctx, arg),
+  'ecsLens.clusters.deregisterRevision': (ctx, arg) => mutate.deregisterRevision(ctx, arg),
+  'ecsLens.clusters.scaleService': (ctx, arg) => mutate.scaleService(ctx, arg),
+  'ecsLens.clusters.forceNewDeployment': (ctx, arg) => mutate.forceNewDeployment(ctx, arg),
+  'ecsLens.clusters.rollBack': (ctx, arg) => mutate.rollBack(ctx, arg),
+  'ecsLens.clusters.stopTask': (ctx, arg) => mutate.stopTask(ctx, arg),
 };
 
 /** Registers every command of the table for the context's lifetime. */

@@ -14,6 +14,10 @@ import { SECTION, SettingsCache } from './config';
 import { DocumentAnalyses, JSON_SELECTOR, isJson } from './documents';
 import { ConceptPages, CONCEPT_SCHEME } from './concepts/pages';
 import { ConceptsTree } from './concepts/tree';
+import { DiffDocuments } from './deploy/diffs';
+import { EditorKindContext } from './deploy/editorKind';
+import { Prompts } from './deploy/prompts';
+import { RolloutWatches } from './deploy/watch';
 import { EcsCodeActions } from './language/codeActions';
 import { EcsCompletionProvider } from './language/completion';
 import { conceptCommandLink, EcsHoverProvider } from './language/hover';
@@ -39,13 +43,20 @@ export class EcsLensContext implements vscode.Disposable {
   readonly awsStatus = new AwsStatus(this.aws);
   readonly clusters = new ClustersTree(this.aws, this.log);
   readonly revisions = new RevisionDocuments(this.aws);
+  /** Questions and notices of the AWS commands (tests answer them through the API's test hook). */
+  readonly prompts = new Prompts();
+  /** The normalized sides of "what will change" diffs. */
+  readonly diffs = new DiffDocuments();
+  /** Rollouts watched in progress notifications. */
+  readonly watches = new RolloutWatches();
+  readonly editorKind = new EditorKindContext(this.analyses);
   /** The last editor that showed an ECS document ("Show in My File" works from the Concepts view too). */
   lastEcsEditor: vscode.TextEditor | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(readonly extension: vscode.ExtensionContext) {
     const d = this.disposables;
-    d.push(this.log, this.diagnostics, this.status, this.taskDefinitions, this.concepts, this.aws, this.awsStatus, this.clusters, this.revisions);
+    d.push(this.log, this.diagnostics, this.status, this.taskDefinitions, this.concepts, this.aws, this.awsStatus, this.clusters, this.revisions, this.diffs, this.watches);
     d.push(
       vscode.workspace.onDidOpenTextDocument((doc) => this.diagnostics.validate(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -66,6 +77,7 @@ export class EcsLensContext implements vscode.Disposable {
       this.revisions.register(),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         this.status.update(editor);
+        this.editorKind.update(editor);
         this.noteEditor(editor);
       }),
       vscode.languages.registerHoverProvider(JSON_SELECTOR, new EcsHoverProvider(this.analyses, this.log)),
@@ -79,6 +91,7 @@ export class EcsLensContext implements vscode.Disposable {
     this.taskDefinitions.scan().catch((err: unknown) => this.log.warn(`could not scan the workspace for task definitions: ${String(err)}`));
     this.validateOpenDocuments();
     this.noteEditor(vscode.window.activeTextEditor);
+    this.editorKind.update();
   }
 
   private noteEditor(editor: vscode.TextEditor | undefined): void {
@@ -89,7 +102,10 @@ export class EcsLensContext implements vscode.Disposable {
   private published(uri: vscode.Uri): void {
     const analysis = this.analyses.peek(uri);
     if (analysis && !analysis.skipped) this.taskDefinitions.updateFromEditor(uri, analysis.doc);
-    if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) this.status.update();
+    if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) {
+      this.status.update();
+      this.editorKind.update();
+    }
   }
 
   private reload(): void {

@@ -4,10 +4,35 @@ import { COMMANDS } from './commands';
 import { EcsLensContext } from './context';
 import { isAwsLoaded } from './aws/layer';
 import { profileLabel } from './aws/settings';
+import type { PromptRecord, QueuedAnswer } from './deploy/prompts';
+import type { WatchRecord } from './deploy/watch';
 import type { StatusSnapshot } from './language/status';
 import type { TreeItemSnapshot } from './tree/provider';
 
-export type { TreeItemSnapshot };
+export type { PromptRecord, QueuedAnswer, TreeItemSnapshot, WatchRecord };
+
+/**
+ * Hooks for the integration tests, present only in test runs (extension mode Test, or ECS_LENS_TEST_ENTRY set by
+ * the code-server runner): nothing else can answer ECS Lens's confirmations.
+ */
+export interface EcsLensTestHooks {
+  /** Queues answers to the next modal questions, quick picks and input boxes (notices: `{ kind: 'notice', answer }`). */
+  answer(...answers: QueuedAnswer[]): void;
+  /** What the AWS commands asked or reported since the last `clearPrompts()`, with the answers. */
+  prompts(): PromptRecord[];
+  /** Forgets the prompts asked and the answers not used. */
+  clearPrompts(): void;
+  /** Poll timing of rollout watches (the local endpoint runs its rollouts in seconds). */
+  setWatchOptions(options: { intervalMs?: number; maxIntervalMs?: number; timeoutMs?: number }): void;
+  /** The last rollout watches: the progress notification's messages and the outcome. */
+  rollouts(): WatchRecord[];
+  /** Stops watching every rollout being watched (as cancelling the notification does); returns how many. */
+  stopWatching(): number;
+  /** The `ecsLens.editorKind` context key (what the editor title's Register button depends on). */
+  editorKind(): string;
+  /** The lines written to the ECS Lens log since activation (the last 2,000), as `[level] message`. */
+  log(): string[];
+}
 
 /** The AWS session as the extension sees it (no credentials, only where they come from). */
 export interface AwsSessionSnapshot {
@@ -50,6 +75,47 @@ export interface EcsLensApi {
   getClustersTree(id?: string): Promise<TreeItemSnapshot[]>;
   /** The AWS session: profile, region, endpoint, ignored settings. */
   getAwsSession(): AwsSessionSnapshot;
+  /** Test runs only. */
+  testing?: EcsLensTestHooks;
+}
+
+/** Whether this extension host runs ECS Lens's integration tests. */
+function isTestRun(extensionContext: vscode.ExtensionContext): boolean {
+  return extensionContext.extensionMode === vscode.ExtensionMode.Test || Boolean(process.env.ECS_LENS_TEST_ENTRY);
+}
+
+type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
+
+/** Records what is written to the log channel (test runs only: the channel's own file is out of the tests' reach). */
+function tapLog(log: vscode.LogOutputChannel, max = 2000): () => string[] {
+  const lines: string[] = [];
+  for (const level of ['trace', 'debug', 'info', 'warn', 'error'] as LogLevel[]) {
+    const write = log[level].bind(log) as (message: string | Error, ...args: unknown[]) => void;
+    Object.assign(log, {
+      [level]: (message: string | Error, ...args: unknown[]) => {
+        lines.push(`[${level}] ${message instanceof Error ? message.message : message}`);
+        if (lines.length > max) lines.shift();
+        write(message, ...args);
+      },
+    });
+  }
+  return () => [...lines];
+}
+
+function testHooks(ctx: EcsLensContext): EcsLensTestHooks {
+  const log = tapLog(ctx.log);
+  return {
+    log,
+    answer: (...answers) => ctx.prompts.answer(...answers),
+    prompts: () => ctx.prompts.asked(),
+    clearPrompts: () => ctx.prompts.clear(),
+    setWatchOptions: (options) => {
+      ctx.watches.options = { ...options };
+    },
+    rollouts: () => ctx.watches.records(),
+    stopWatching: () => ctx.watches.stopAll(),
+    editorKind: () => ctx.editorKind.current,
+  };
 }
 
 let context: EcsLensContext | undefined;
@@ -92,6 +158,7 @@ export function activate(extensionContext: vscode.ExtensionContext): EcsLensApi 
         watchedServices: ctx.clusters.autoRefresh.services,
       };
     },
+    ...(isTestRun(extensionContext) ? { testing: testHooks(ctx) } : {}),
   };
 }
 

@@ -19,6 +19,41 @@ export interface EcsLensApi {
   getConceptTree(): Array<{ label: string; concepts: string[] }>;
   getClustersTree(id?: string): Promise<TreeItemSnapshot[]>;
   getAwsSession(): AwsSessionSnapshot;
+  /** Present in test runs only (src/extension/main.ts). */
+  testing?: TestHooks;
+}
+
+/** A question or notice of the AWS commands, as the extension recorded it (src/extension/deploy/prompts.ts). */
+export interface PromptRecord {
+  kind: 'modal' | 'pick' | 'input' | 'notice';
+  severity?: 'info' | 'warning' | 'error';
+  message: string;
+  detail?: string;
+  choices: string[];
+  answer?: string;
+}
+
+/** A watched rollout (src/extension/deploy/watch.ts). */
+export interface WatchRecord {
+  cluster: string;
+  service: string;
+  taskDefinition?: string;
+  title: string;
+  messages: string[];
+  result?: { outcome: string; ok: boolean; reason?: string; state: string; stopReasons: Array<{ reason: string; count: number }> };
+  summary?: string;
+}
+
+/** The extension's test hooks (EcsLensTestHooks in src/extension/main.ts). */
+export interface TestHooks {
+  answer(...answers: Array<string | undefined | { kind: PromptRecord['kind']; answer?: string }>): void;
+  prompts(): PromptRecord[];
+  clearPrompts(): void;
+  setWatchOptions(options: { intervalMs?: number; maxIntervalMs?: number; timeoutMs?: number }): void;
+  rollouts(): WatchRecord[];
+  stopWatching(): number;
+  editorKind(): string;
+  log(): string[];
 }
 
 /** One row of the Clusters view (src/extension/tree/provider.ts). */
@@ -86,10 +121,10 @@ export async function openFixture(relativePath: string): Promise<vscode.TextEdit
   return vscode.window.showTextDocument(doc, { preview: false });
 }
 
-/** Throws away edits and closes every editor, so one test's dirty buffer cannot leak into the next test. */
+/** Throws away edits (of files and untitled documents) and closes every editor, so one test's dirty buffer cannot leak into the next test. */
 export async function closeAllEditors(): Promise<void> {
   for (const doc of vscode.workspace.textDocuments) {
-    if (doc.isDirty && doc.uri.scheme === 'file') {
+    if (doc.isDirty && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled')) {
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }

@@ -11,6 +11,7 @@ export interface ApiDefault {
 
 export const API_DEFAULTS: Readonly<Record<string, ApiDefault>> = {
   'RegisterTaskDefinitionRequest.networkMode': { value: 'bridge', when: 'on Linux EC2 instances; Windows uses its own "default" NAT network, and Fargate requires awsvpc' },
+  'RegisterTaskDefinitionRequest.enableFaultInjection': { value: false },
   'ContainerDefinition.essential': { value: true },
   'ContainerDefinition.cpu': { value: 0 },
   'ContainerDefinition.privileged': { value: false },
@@ -36,6 +37,8 @@ export const API_DEFAULTS: Readonly<Record<string, ApiDefault>> = {
   'CreateServiceRequest.enableECSManagedTags': { value: false },
   'CreateServiceRequest.enableExecuteCommand': { value: false },
   'CreateServiceRequest.platformVersion': { value: 'LATEST', when: 'for Fargate tasks' },
+  'CreateServiceRequest.healthCheckGracePeriodSeconds': { value: 0 },
+  'CreateServiceRequest.availabilityZoneRebalancing': { value: 'ENABLED', when: 'for services created since 2025; update-service keeps what the service has' },
   'CreateServiceRequest.desiredCount': { value: 0, when: 'for create-service with the REPLICA strategy the member is required in practice; DAEMON services ignore it' },
   'DeploymentController.type': { value: 'ECS' },
   'DeploymentConfiguration.maximumPercent': { value: 200, when: 'for REPLICA services (DAEMON services: 100)' },

@@ -5,7 +5,7 @@
  * that leaves a default out and a described revision that spells it out compare equal.
  */
 import { containsPlaceholder } from '../document/placeholders';
-import { unconditionalDefault } from '../facts/defaults';
+import { API_DEFAULTS, unconditionalDefault } from '../facts/defaults';
 import { SERVICE_READ_ONLY, TASK_READ_ONLY } from '../facts/members';
 import { taskCpuUnits, taskMemoryMiB } from '../facts/sizes';
 import { schemaFor, type SchemaNode } from '../schema/info';
@@ -86,8 +86,11 @@ function isEmpty(v: unknown): boolean {
  */
 function conditionalDefault(member: string, ctx: { daemon: boolean }): unknown {
   switch (member) {
+    // Describe output spells out LATEST for Fargate and ENABLED rebalancing for new services; a file that
+    // leaves them out gets the same.
     case 'CreateServiceRequest.platformVersion':
-      return 'LATEST';
+    case 'CreateServiceRequest.availabilityZoneRebalancing':
+      return API_DEFAULTS[member].value;
     case 'DeploymentConfiguration.maximumPercent':
       return ctx.daemon ? 100 : 200;
     case 'DeploymentConfiguration.minimumHealthyPercent':
@@ -96,17 +99,6 @@ function conditionalDefault(member: string, ctx: { daemon: boolean }): unknown {
       return undefined;
   }
 }
-
-/**
- * Defaults that describe output spells out and the shared defaults table does not list: a task definition's
- * `enableFaultInjection: false`, a service's 0 s health-check grace period and, for new services,
- * Availability Zone rebalancing ENABLED (the CreateService default; UpdateService keeps what the service has).
- */
-const DESCRIBED_DEFAULTS: Readonly<Record<string, unknown>> = {
-  'RegisterTaskDefinitionRequest.enableFaultInjection': false,
-  'CreateServiceRequest.healthCheckGracePeriodSeconds': 0,
-  'CreateServiceRequest.availabilityZoneRebalancing': 'ENABLED',
-};
 
 /**
  * Members that mean "off" when both switches are off: a deployment circuit breaker or CloudWatch alarms
@@ -151,8 +143,7 @@ function normaliseValue(v: unknown, schema: SchemaNode | undefined, shape: strin
     const value = normaliseValue(v[k], childSchema, objectShape, k, ctx, childPath(path, k));
     if (isEmpty(value) || isNeutral(objectShape, k, value, v)) continue;
     const member = `${objectShape}.${k}`;
-    const described = member in DESCRIBED_DEFAULTS ? { value: DESCRIBED_DEFAULTS[member] } : undefined;
-    const def = schema?.properties?.[k] ? (unconditionalDefault(member) ?? described ?? { value: conditionalDefault(member, ctx) }) : undefined;
+    const def = schema?.properties?.[k] ? (unconditionalDefault(member) ?? { value: conditionalDefault(member, ctx) }) : undefined;
     if (def && def.value !== undefined && JSON.stringify(def.value) === JSON.stringify(value)) continue;
     out[k] = value;
   }

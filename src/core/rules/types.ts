@@ -24,8 +24,9 @@ export interface RuleContext {
 
 /**
  * One change of a fix, as JSON: set the value at a path (creating parents as needed), or remove it.
- * Paths are absolute in the document (diagnostic `data.path` already is). Applied with jsonc-parser's
- * `modify`, so the user's formatting and comments outside the change stay as they are.
+ * Paths are absolute in the document (diagnostic `data.path` already is). Applied as minimal text edits
+ * (src/core/fixes/edits.ts) that keep the layout of what they replace, so the user's formatting and comments
+ * stay as they are.
  */
 export type JsonChange =
   | { path: JsonPath; value: unknown }

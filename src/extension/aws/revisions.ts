@@ -6,7 +6,7 @@
  * file. A revision never changes, so its text is read once per extension host.
  */
 import * as vscode from 'vscode';
-import { isGatewayError } from '../../aws/gateway';
+import { isGatewayError, type TaskDefinitionDescription } from '../../aws/gateway';
 import { requestInput } from '../../core/normalize/normalize';
 import type { AwsSession } from './session';
 
@@ -32,6 +32,12 @@ export function revisionUri(r: RevisionAddress): vscode.Uri {
 export function parseRevisionUri(uri: vscode.Uri): RevisionAddress | undefined {
   const m = /^\/(\d{12})\/([\w-]+)\/task-definitions\/([A-Za-z0-9_-]+):(\d+)\.json$/.exec(uri.path);
   return uri.scheme === REVISION_SCHEME && m ? { account: m[1]!, region: m[2]!, family: m[3]!, revision: Number(m[4]) } : undefined;
+}
+
+/** A described revision as RegisterTaskDefinition input (read-only members dropped, tags in), as JSON text. */
+export function revisionText(described: TaskDefinitionDescription): string {
+  const { input } = requestInput('task-definition', { taskDefinition: described.taskDefinition.document, tags: described.tags });
+  return `${JSON.stringify(input, null, 2)}\n`;
 }
 
 export class RevisionDocuments implements vscode.FileSystemProvider, vscode.Disposable {
@@ -102,9 +108,8 @@ export class RevisionDocuments implements vscode.FileSystemProvider, vscode.Disp
       if (got && got.account !== r.account) {
         throw vscode.FileSystemError.Unavailable(`${r.family}:${r.revision} belongs to account ${r.account}; the current credentials are for account ${got.account}. Choose a profile of that account.`);
       }
-      const { input } = requestInput('task-definition', { taskDefinition: described.taskDefinition.document, tags: described.tags });
       const registered = Date.parse(described.taskDefinition.registeredAt ?? '');
-      return { bytes: new TextEncoder().encode(`${JSON.stringify(input, null, 2)}\n`), mtime: Number.isFinite(registered) ? registered : Date.now() };
+      return { bytes: new TextEncoder().encode(revisionText(described)), mtime: Number.isFinite(registered) ? registered : Date.now() };
     } catch (e) {
       if (e instanceof vscode.FileSystemError) throw e;
       if (isGatewayError(e) && e.kind === 'not-found') throw vscode.FileSystemError.FileNotFound(`${r.family}:${r.revision} does not exist in ${r.region}`);

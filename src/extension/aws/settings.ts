@@ -9,7 +9,7 @@
  * (never by a workspace) and is honoured only for a loopback http URL.
  */
 import * as vscode from 'vscode';
-import type { CredentialSource, GatewayOptions } from '../../aws/gateway';
+import { endpointProblem, type CredentialSource, type GatewayOptions } from '../../aws/gateway';
 
 export const AWS_SECTION = 'ecsLens.aws';
 /** The `ecsLens.aws.profile` value that means "the AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables only". */
@@ -18,7 +18,6 @@ export const DEMO_ENDPOINT_ENV = 'ECS_LENS_DEMO_ENDPOINT';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const PROFILE = /^[\w.@+=,-]+$/;
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Everything the AWS session is made of; two equal values make the same session. */
 export interface AwsSettings {
@@ -34,21 +33,6 @@ export interface AwsSettings {
   notices: string[];
 }
 
-/** Why `url` may not receive signed requests, or undefined when it may. */
-export function endpointProblem(url: string, { loopbackOnly = false } = {}): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return `"${url}" is not a URL`;
-  }
-  const loopback = LOOPBACK.has(parsed.hostname);
-  if (parsed.protocol === 'http:' && loopback) return undefined;
-  if (loopbackOnly) return `"${url}" is not a loopback http URL`;
-  if (parsed.protocol !== 'https:') return `"${url}" must be an https URL (plain http only for localhost): requests carry your session token`;
-  if (parsed.username || parsed.password) return `"${url}" must not contain a user name or password`;
-  return undefined;
-}
 
 function describeSource(c: CredentialSource): string {
   return c.kind === 'profile' ? c.profile : c.kind === 'environment' ? ENVIRONMENT_PROFILE : '';

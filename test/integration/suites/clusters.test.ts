@@ -9,53 +9,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { note } from '../events';
-import { activate, closeAllEditors, codesOf, fixtureUri, positionOf, sleep, waitForDiagnostics, type EcsLensApi, type TreeItemSnapshot } from '../helpers';
-
-const ENDPOINT = process.env.ECS_LENS_DEMO_ENDPOINT ?? '';
-const ACCOUNT = '123456789012';
-
-/** The endpoint's control API (tools/endpoint/control.ts). */
-async function control(route: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${ENDPOINT}/_control/${route}`, { method: body === undefined ? 'GET' : 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  assert.ok(res.ok, `control ${route}: HTTP ${res.status} ${text}`);
-  return JSON.parse(text) as unknown;
-}
-
-/** One ECS call straight to the endpoint (it reads the access key and region from the SigV4 header, not the signature). */
-async function ecs(operation: string, input: unknown, region = 'us-east-1'): Promise<Record<string, unknown>> {
-  const res = await fetch(ENDPOINT, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': `AmazonEC2ContainerServiceV20141113.${operation}`,
-      authorization: `AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20250101/${region}/ecs/aws4_request, SignedHeaders=host, Signature=0`,
-    },
-    body: JSON.stringify(input),
-  });
-  const out = (await res.json()) as Record<string, unknown>;
-  assert.ok(res.ok, `${operation}: ${JSON.stringify(out)}`);
-  return out;
-}
-
-/** Polls an async read until the predicate holds. */
-async function eventually<T>(read: () => Promise<T> | T, predicate: (v: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (predicate(v)) return v;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; last value: ${JSON.stringify(v).slice(0, 2000)}`);
-    await sleep(100);
-  }
-}
-
-function find(items: TreeItemSnapshot[], label: string | RegExp): TreeItemSnapshot {
-  const found = items.find((i) => (typeof label === 'string' ? i.label === label : label.test(i.label)));
-  assert.ok(found, `no "${String(label)}" among: ${items.map((i) => i.label).join(', ')}`);
-  return found;
-}
-
-const ofKind = (items: TreeItemSnapshot[], kind: string): TreeItemSnapshot[] => items.filter((i) => i.contextValue?.split('.')[0] === kind);
+import { ACCOUNT, control, ecs, ENDPOINT, eventually, find, ofKind } from '../endpoint';
+import { activate, closeAllEditors, codesOf, fixtureUri, positionOf, waitForDiagnostics, type EcsLensApi, type TreeItemSnapshot } from '../helpers';
 
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers
