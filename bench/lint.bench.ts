@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   console.log(`a ${(hugeText.length / 1e6).toFixed(1)} MB task definition: p50 ${ms(hugeRun.p50)}, p95 ${ms(hugeRun.p95)} [${lint(hugeText).length} diagnostics]`);
 
   console.log('\nbundle sizes (production build)');
-  for (const f of ['extension.js', 'cli.js', 'index.js']) {
+  for (const f of ['extension.js', 'aws.js', 'cli.js', 'index.js']) {
     const size = statSync(join(root, 'dist', f)).size;
     console.log(`  dist/${f.padEnd(13)} ${(size / 1024).toFixed(0)} KiB`);
   }
