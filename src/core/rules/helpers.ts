@@ -2,6 +2,7 @@
  * The helpers every rule module shares: readers over untrusted task-definition and service values, message
  * wording, and the paths fixes need. ECS facts (sizes, drivers, platforms, links) live in ../facts.
  */
+import { valueAt } from '../document/paths';
 import { containsPlaceholder } from '../document/placeholders';
 import { FARGATE_PROVIDERS } from '../facts/platform';
 import { suggest } from '../suggest';
@@ -303,6 +304,18 @@ export function removeReported(ctx: FixContext, certain = true, title?: string):
   const path = reportedPath(ctx);
   if (!path || path.length === 0) return undefined;
   return [{ title: title ?? `Remove "${lastKey(path)}"`, changes: [{ path, remove: true }], certain }];
+}
+
+/**
+ * A reference the diagnostic reported (a container or volume name, as a string at its path) and the names it
+ * could mean, which the rule put into `data.names`. Undefined when the document no longer has it.
+ */
+export function reportedReference(ctx: FixContext): { path: JsonPath; wrong: string; names: string[] } | undefined {
+  const path = reportedPath(ctx);
+  const names = ctx.diagnostic.data?.names;
+  const wrong = path ? valueAt(ctx.doc.json.value, path) : undefined;
+  if (!path || typeof wrong !== 'string' || !Array.isArray(names)) return undefined;
+  return { path, wrong, names: names.filter((n): n is string => typeof n === 'string') };
 }
 
 /** Proposals that point a reference (container or volume name) at the one the user probably meant. */

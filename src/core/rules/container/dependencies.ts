@@ -1,10 +1,9 @@
 /** dependsOn: the target exists, is not the container itself, fits the condition (and exits), and there are no cycles. */
-import { valueAt } from '../../document/paths';
 import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { FixProposal, Rule } from '../types';
 import { DOCS } from '../../facts';
-import { asArray, containerLabel, containerNameIndex, containers, isObj, isSet, type Obj, perTask, renameProposals, reportedPath, str, taskMemo } from '../helpers';
+import { asArray, containerLabel, containerNameIndex, containers, isObj, isSet, type Obj, perTask, renameProposals, reportedPath, reportedReference, str, taskMemo } from '../helpers';
 
 interface Dependency {
   /** The depending container, its name and path. */
@@ -74,13 +73,12 @@ export const dependsOnUnknown: Rule = {
     }
   },
   fix(ctx) {
-    const path = reportedPath(ctx);
-    const names = ctx.diagnostic.data?.names;
-    const wrong = path ? valueAt(ctx.doc.json.value, path) : undefined;
-    if (!path || typeof wrong !== 'string' || !Array.isArray(names)) return undefined;
+    const ref = reportedReference(ctx);
+    if (!ref) return undefined;
+    const { path, wrong, names } = ref;
     const entry = path.slice(0, -1);
     return [
-      ...renameProposals(path, wrong, names.filter((n): n is string => typeof n === 'string')),
+      ...renameProposals(path, wrong, names),
       { title: `Remove the dependency on "${wrong}"`, changes: [{ path: entry, remove: true }], certain: false },
     ];
   },

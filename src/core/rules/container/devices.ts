@@ -1,10 +1,9 @@
 /** resourceRequirements: GPU counts and sharing, Neuron devices, Elastic Inference accelerator names. */
-import { valueAt } from '../../document/paths';
 import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { Rule } from '../types';
 import { ALL_DEVICES, compatibilities, DOCS, isFargate, isGpuCount, NEURON_DEVICE_COMPATIBILITY } from '../../facts';
-import { containerLabel, containers, entries, isObj, known, listOf, nonEmptyArray, type Obj, perTask, renameProposals, reportedPath, taskMemo, used } from '../helpers';
+import { containerLabel, containers, entries, isObj, known, listOf, nonEmptyArray, type Obj, perTask, renameProposals, reportedPath, reportedReference, taskMemo, used } from '../helpers';
 
 interface Requirement {
   c: Obj;
@@ -182,11 +181,10 @@ const inferenceAcceleratorDeviceName: Rule = {
     }
   },
   fix(ctx) {
-    const path = reportedPath(ctx);
-    const names = ctx.diagnostic.data?.names;
-    const wrong = path ? valueAt(ctx.doc.json.value, path) : undefined;
-    if (!path || typeof wrong !== 'string' || !Array.isArray(names)) return undefined;
-    return renameProposals(path, wrong, names.filter((n): n is string => typeof n === 'string'));
+    const ref = reportedReference(ctx);
+    if (!ref) return undefined;
+    const { path, wrong, names } = ref;
+    return renameProposals(path, wrong, names);
   },
 };
 

@@ -3,7 +3,7 @@ import { valueAt } from '../../document/paths';
 import { containsPlaceholder } from '../../document/placeholders';
 import type { FixProposal, Rule } from '../types';
 import { DOCS, isWindows } from '../../facts';
-import { asArray, containerLabel, containerNameIndex, containers, isObj, type Obj, renameProposals, reportedPath, str } from '../helpers';
+import { asArray, containerLabel, containerNameIndex, containers, isObj, type Obj, renameProposals, reportedPath, reportedReference, str } from '../helpers';
 
 /** Names of the task's volumes, and whether any is still a template placeholder. */
 function volumeNames(td: Obj): { names: string[]; templated: boolean } {
@@ -43,14 +43,13 @@ export const mountPointVolume: Rule = {
     }
   },
   fix(ctx) {
-    const path = reportedPath(ctx);
-    const names = ctx.diagnostic.data?.names;
-    const wrong = path ? valueAt(ctx.doc.json.value, path) : undefined;
-    if (!path || typeof wrong !== 'string' || !Array.isArray(names)) return undefined;
+    const ref = reportedReference(ctx);
+    if (!ref) return undefined;
+    const { path, wrong, names } = ref;
     // path: [...at, 'containerDefinitions', i, 'mountPoints', j, 'sourceVolume']
     const at = path.slice(0, -6);
     const volumes = valueAt(ctx.doc.json.value, [...at, 'volumes']);
-    const renames = renameProposals(path, wrong, names.filter((n): n is string => typeof n === 'string'));
+    const renames = renameProposals(path, wrong, names);
     // A volume can be added only to a list (or where there is none yet).
     if (volumes !== undefined && !Array.isArray(volumes)) return renames;
     const add = volumes === undefined ? { path: [...at, 'volumes'], value: [{ name: wrong }] } : { path: [...at, 'volumes', -1], value: { name: wrong } };
@@ -126,13 +125,12 @@ export const volumesFromContainer: Rule = {
     }
   },
   fix(ctx) {
-    const path = reportedPath(ctx);
-    const names = ctx.diagnostic.data?.names;
-    const wrong = path ? valueAt(ctx.doc.json.value, path) : undefined;
-    if (!path || typeof wrong !== 'string' || !Array.isArray(names)) return undefined;
+    const ref = reportedReference(ctx);
+    if (!ref) return undefined;
+    const { path, wrong, names } = ref;
     const remove: FixProposal = { title: 'Remove this volumesFrom entry', changes: [{ path: path.slice(0, -1), remove: true }], certain: ctx.diagnostic.data?.own === true };
     if (ctx.diagnostic.data?.own === true) return [remove];
-    return [...renameProposals(path, wrong, names.filter((n): n is string => typeof n === 'string')), remove];
+    return [...renameProposals(path, wrong, names), remove];
   },
 };
 
@@ -165,13 +163,12 @@ export const linkContainer: Rule = {
     }
   },
   fix(ctx) {
-    const path = reportedPath(ctx);
-    const names = ctx.diagnostic.data?.names;
-    const link = path ? valueAt(ctx.doc.json.value, path) : undefined;
-    if (!path || typeof link !== 'string' || !Array.isArray(names)) return undefined;
+    const ref = reportedReference(ctx);
+    if (!ref) return undefined;
+    const { path, wrong: link, names } = ref;
     const [target, ...alias] = link.split(':');
     const suffix = alias.length > 0 ? `:${alias.join(':')}` : '';
-    return renameProposals(path, target, names.filter((n): n is string => typeof n === 'string'), (n) => `${n}${suffix}`);
+    return renameProposals(path, target, names, (n) => `${n}${suffix}`);
   },
 };
 

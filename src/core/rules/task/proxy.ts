@@ -1,8 +1,7 @@
 /** The App Mesh proxy (proxyConfiguration) and task-level placement constraints. */
-import { valueAt } from '../../document/paths';
 import type { Rule } from '../types';
 import { APPMESH_IGNORED_IDS, APPMESH_REQUIRED_PROPERTIES, DOCS, isFargate } from '../../facts';
-import { containerNameIndex, entries, known, listOf, objAt, renameProposals, reportedPath } from '../helpers';
+import { containerNameIndex, entries, known, listOf, objAt, renameProposals, reportedReference } from '../helpers';
 
 const proxyConfigurationContainer: Rule = {
   id: 'proxy-configuration-container',
@@ -23,11 +22,10 @@ const proxyConfigurationContainer: Rule = {
     });
   },
   fix(ctx) {
-    const path = reportedPath(ctx);
-    const names = ctx.diagnostic.data?.names;
-    const wrong = path ? valueAt(ctx.doc.json.value, path) : undefined;
-    if (!path || typeof wrong !== 'string' || !Array.isArray(names)) return undefined;
-    return renameProposals(path, wrong, names.filter((n): n is string => typeof n === 'string'));
+    const ref = reportedReference(ctx);
+    if (!ref) return undefined;
+    const { path, wrong, names } = ref;
+    return renameProposals(path, wrong, names);
   },
 };
 
