@@ -6,8 +6,9 @@
 //   2. `npm run package` → ecs-lens.vsix; compile the suites + harness   scripts/build-tests.mjs
 //   3. for each workspace, one after the other: a fresh profile with ecs-lens.vsix + the test harness .vsix, and
 //      a temp copy of the workspace folder:
-//        - test/integration/fixtures: every suite but `examples`
+//        - test/integration/fixtures: every suite but `examples` and `untrusted`
 //        - examples/ (the demo workspace `npm start` opens, alone, as there): the `examples` suite
+//        - test/integration/fixtures-untrusted, with workspace trust on and the folder untrusted: `untrusted`
 //   4. start the local ECS endpoint (seeded account) and code-server with ECS_LENS_TEST_ENTRY /
 //      ECS_LENS_TEST_RESULTS, the endpoint and dummy credentials (scripts/code-server/endpoint.mjs) in its
 //      environment, open the workbench:
@@ -174,9 +175,17 @@ function sessions(suitesDir) {
   const unknown = wanted.filter((w) => !all.includes(w));
   if (unknown.length) throw new Error(`ECS_LENS_TEST_SUITES names unknown suites: ${unknown.join(', ')}`);
   const chosen = wanted.length ? all.filter((n) => wanted.includes(n)) : all;
+  const alone = ['examples', 'untrusted'];
   return [
-    { name: 'fixtures', folder: path.join(REPO_ROOT, 'test', 'integration', 'fixtures'), suites: chosen.filter((n) => n !== 'examples') },
+    { name: 'fixtures', folder: path.join(REPO_ROOT, 'test', 'integration', 'fixtures'), suites: chosen.filter((n) => !alone.includes(n)) },
     { name: 'examples', folder: path.join(REPO_ROOT, 'examples'), suites: chosen.filter((n) => n === 'examples') },
+    // Workspace trust on, and this folder not trusted: restricted mode, as a freshly cloned repository opens.
+    {
+      name: 'untrusted',
+      folder: path.join(REPO_ROOT, 'test', 'integration', 'fixtures-untrusted'),
+      suites: chosen.filter((n) => n === 'untrusted'),
+      untrusted: true,
+    },
   ].filter((s) => s.suites.length > 0);
 }
 
@@ -211,7 +220,10 @@ async function main() {
 /** One VS Code (code-server + headless Chromium) on a temp copy of `session.folder`, running `session.suites`. */
 async function runSession(session, { tmp, codeServer, vsixFiles, entry, t0 }) {
   fs.mkdirSync(tmp, { recursive: true });
-  const profile = makeProfile(tmp);
+  const profile = makeProfile(
+    tmp,
+    session.untrusted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {},
+  );
   await installExtensions(codeServer, profile, vsixFiles);
 
   // The suites edit documents and write .vscode/settings.json: they get a throwaway copy of the workspace.
@@ -228,12 +240,14 @@ async function runSession(session, { tmp, codeServer, vsixFiles, entry, t0 }) {
     profile,
     folder: workspace,
     port,
+    workspaceTrust: session.untrusted === true,
     logFile: serverLog,
     env: {
       ECS_LENS_TEST_ENTRY: entry,
       ECS_LENS_TEST_RESULTS: results,
       ECS_LENS_TEST_SUITES: session.suites.join(','),
       ECS_LENS_TEST_GREP: process.env.ECS_LENS_TEST_GREP ?? '',
+      ECS_LENS_TEST_UNTRUSTED: session.untrusted ? '1' : '',
       ...endpointEnvironment(endpoint.url),
       ...writeTestAwsFiles(path.join(tmp, 'aws')),
     },

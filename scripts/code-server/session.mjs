@@ -152,13 +152,14 @@ function cleanEnv(extra = {}) {
  * process group (detached) so that stopping it also stops its extension host and pty host children.
  * `env` is added to its environment, which the extension host inherits (that is how tests get their orders).
  */
-export async function startCodeServer({ bin, profile, folder, port, env = {}, logFile, quiet = true }) {
+export async function startCodeServer({ bin, profile, folder, port, env = {}, logFile, quiet = true, workspaceTrust = false }) {
   const args = [
     '--bind-addr', `127.0.0.1:${port}`,
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // Trust is off (every folder trusted) unless a run tests restricted mode.
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--config', profile.configFile,
     '--user-data-dir', profile.userDataDir,
