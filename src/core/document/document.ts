@@ -6,6 +6,7 @@ import { findNodeAtOffset, getNodeValue, type Node } from 'jsonc-parser';
 import type { DocumentKind, EcsTarget, JsonLocation, JsonPath, KindOption } from '../types';
 import { isObj } from '../values';
 import { classifyValue } from './classify';
+import { strictLocationAt } from './offset';
 import { ParsedJson } from './parse';
 
 export class EcsDocument {
@@ -17,6 +18,8 @@ export class EcsDocument {
    * keyed by the document: weak entries keep their values alive through young-generation collections.
    */
   lintMemo: unknown;
+  /** Whether a location was already read off the text of this version (see locate). */
+  private walkedOnce = false;
 
   constructor(readonly text: string, readonly kindOption: KindOption = 'auto') {
     this.json = new ParsedJson(text);
@@ -53,6 +56,14 @@ export class EcsDocument {
   }
 
   private locate(offset: number): JsonLocation {
+    // The first question of a version about strict JSON is answered from the text (the same answer, see
+    // offset.ts): a hover right after an edit builds no tree. A second one builds the tree, which answers any
+    // offset without reading the text again (a pointer moving over the document asks many).
+    if (this.json.strict && !this.json.hasTree && !this.walkedOnce) {
+      this.walkedOnce = true;
+      const fast = strictLocationAt(this.text, offset);
+      if (fast) return fast;
+    }
     const tree = this.json.tree;
     if (!tree) return { path: [], on: 'gap' };
     const node = findNodeAtOffset(tree, offset, true);

@@ -146,6 +146,11 @@ export class ParsedJson {
     return this.treeCache;
   }
 
+  /** Whether the syntax tree has been built (or found impossible) for this text. */
+  get hasTree(): boolean {
+    return this.treeCache !== null;
+  }
+
   get lineIndex(): LineIndex {
     return (this.lines ??= new LineIndex(this.text));
   }

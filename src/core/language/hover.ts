@@ -4,7 +4,7 @@
  * alternatives, or what a number, ARN, secret reference or image reference stands for.
  */
 import { analyze, type EcsDocument } from '../document/document';
-import { conceptsAt, topConcepts, type Concept } from '../knowledge/index';
+import { conceptsAt, pathPattern, topConcepts, type Concept } from '../knowledge/index';
 import type { JsonPath, KindOption, Range } from '../types';
 import { appliesText, fieldAt, typeText, type Field } from './fields';
 import { explainValue } from './values';
@@ -52,14 +52,18 @@ export function fieldMarkdown(field: Field): string {
   return lines.join('\n');
 }
 
-function conceptMarkdown(c: Concept, full: boolean): string {
-  const lines = [`**${c.title}** — ${c.summary}`];
-  if (full) {
-    lines.push('', c.explanation);
+/** A concept's text in a hover, written once per concept (the knowledge base is fixed at build time). */
+const conceptTexts = new Map<Concept, string>();
+
+function conceptMarkdown(c: Concept): string {
+  let text = conceptTexts.get(c);
+  if (text === undefined) {
+    const lines = [`**${c.title}** — ${c.summary}`, '', c.explanation];
     if (c.pitfalls.length) lines.push('', '**Pitfalls**', ...c.pitfalls.map((p) => `- ${p}`));
     if (c.misconceptions.length) lines.push('', '**Common misconceptions**', ...c.misconceptions.map((m) => `- ${m}`));
+    conceptTexts.set(c, (text = lines.join('\n')));
   }
-  return lines.join('\n');
+  return text;
 }
 
 function links(concepts: Concept[], docs: string, options: HoverOptions): string {
@@ -79,7 +83,7 @@ function seeAlso(concepts: Concept[], options: HoverOptions): string | undefined
 function keyHover(field: Field, options: HoverOptions): string {
   const concepts = dedupe(conceptsAt(field.kind, field.path));
   const parts = [fieldMarkdown(field)];
-  if (concepts[0]) parts.push(conceptMarkdown(concepts[0], true));
+  if (concepts[0]) parts.push(conceptMarkdown(concepts[0]));
   const top = field.path.length === 1 && ['family', 'requiresCompatibilities', 'serviceName'].includes(String(field.path[0])) ? topConcepts() : [];
   const also = seeAlso(dedupe([...concepts.slice(1), ...top]).filter((c) => c !== concepts[0]), options);
   if (also) parts.push(also);
@@ -108,7 +112,7 @@ function valueHover(field: Field, value: unknown, target: Record<string, unknown
     parts.push(`**${JSON.stringify(value).slice(0, 80)}** — \`${field.name}\`\n\n${explained}`);
     valueConcepts = dedupe(conceptsAt(field.kind, field.path, typeof value === 'number' || typeof value === 'string' ? value : undefined));
   }
-  if (valueConcepts[0]) parts.push(conceptMarkdown(valueConcepts[0], true));
+  if (valueConcepts[0]) parts.push(conceptMarkdown(valueConcepts[0]));
   const keyConcepts = dedupe(conceptsAt(field.kind, field.path)).filter((c) => !valueConcepts.includes(c));
   const also = seeAlso([...valueConcepts.slice(1), ...keyConcepts], options);
   if (also) parts.push(also);
@@ -129,6 +133,29 @@ export function fieldOfPath(doc: EcsDocument, path: JsonPath): { field: Field; t
   return field ? { field, target: target.value } : undefined;
 }
 
+/**
+ * Hovers that depend only on where they are (the field, and for an enum or boolean the value) and on how concept
+ * pages are linked: written once per link style, then reused. Their number is bounded by the schema.
+ */
+const written = new WeakMap<object, Map<string, string | undefined>>();
+const NO_LINK = {};
+
+function remembered(options: HoverOptions, key: string, write: () => string | undefined): string | undefined {
+  const style = options.conceptLink ?? NO_LINK;
+  let texts = written.get(style);
+  if (!texts) written.set(style, (texts = new Map()));
+  if (texts.has(key)) return texts.get(key);
+  const text = write();
+  texts.set(key, text);
+  return text;
+}
+
+/** Whether the value hover of `field` for `value` is the same wherever it appears (no reading of the document). */
+function isFixedValue(field: Field, value: unknown): value is string | boolean {
+  const s = field.schema;
+  return (typeof value === 'string' && s.enum !== undefined && s.enum.includes(value)) || (typeof value === 'boolean' && s.type === 'boolean');
+}
+
 /** The hover at `offset`, or null where ECS Lens has nothing to say (not ECS, not a known key or value). */
 export function hover(input: string | EcsDocument, offset: number, options: HoverOptions = {}): Hover | null {
   const doc = typeof input === 'string' ? analyze(input, { kind: options.kind }) : input;
@@ -138,8 +165,16 @@ export function hover(input: string | EcsDocument, offset: number, options: Hove
   const found = fieldOfPath(doc, loc.path);
   if (!found) return null;
   const range = doc.json.rangeAt(loc.span.offset, loc.span.length);
-  if (loc.on === 'key') return { contents: keyHover(found.field, options), range };
-  const isScalar = loc.value === null || typeof loc.value !== 'object';
-  const contents = (isScalar && valueHover(found.field, loc.value, found.target, options)) || keyHover(found.field, options);
-  return { contents, range };
+  const { field, target } = found;
+  const where = `${field.kind}:${pathPattern(field.path)}`;
+  const keyText = (): string => remembered(options, where, () => keyHover(field, options)) ?? '';
+  if (loc.on === 'key') return { contents: keyText(), range };
+  const value = loc.value;
+  const isScalar = value === null || typeof value !== 'object';
+  const valueText = !isScalar
+    ? undefined
+    : isFixedValue(field, value)
+      ? remembered(options, `${where}=${JSON.stringify(value)}`, () => valueHover(field, value, target, options))
+      : valueHover(field, value, target, options);
+  return { contents: valueText || keyText(), range };
 }

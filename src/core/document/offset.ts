@@ -1,0 +1,167 @@
+/**
+ * What sits at an offset of strict JSON, read straight off the text: the answer `EcsDocument.locationAt` gives
+ * from the syntax tree (jsonc-parser's `findNodeAtOffset` with the right bound included), without building the
+ * tree. The first hover of a document version needs nothing more, and the tree costs about three times the
+ * `JSON.parse` of the text. The walk reads the text up to the offset and stops there; only the value reported
+ * is parsed. A unit test compares both answers at every offset of the corpus files.
+ */
+import type { JsonLocation, JsonPath } from '../types';
+
+/** As the tree builder's limit: deeper documents are answered from the tree (see tree.ts). */
+const MAX_DEPTH = 200;
+
+class TooDeep extends Error {}
+
+/** The location at `offset`, or undefined when the document is nested too deep for this walk. */
+export function strictLocationAt(text: string, offset: number): JsonLocation | undefined {
+  const seeker = new Seeker(text, offset);
+  const start = seeker.blanks(0);
+  if (start >= text.length || offset < start) return { path: [], on: 'gap' };
+  try {
+    const found = seeker.value(start, 0);
+    return typeof found === 'number' ? { path: [], on: 'gap' } : found;
+  } catch (err) {
+    if (err instanceof TooDeep) return undefined;
+    throw err;
+  }
+}
+
+class Seeker {
+  /** The keys and indexes from the root to the member being read. */
+  private readonly path: Array<string | number> = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly offset: number,
+  ) {}
+
+  /** The offset of the first character at or after `i` that is not a blank. */
+  blanks(i: number): number {
+    const text = this.text;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+      else return i;
+    }
+  }
+
+  /** The offset after the string whose opening quote is at `i`. */
+  private stringEnd(i: number): number {
+    const text = this.text;
+    for (let q = text.indexOf('"', i + 1); q !== -1; q = text.indexOf('"', q + 1)) {
+      if (text.charCodeAt(q - 1) !== 92) return q + 1;
+      let b = q - 1;
+      while (text.charCodeAt(b) === 92) b--;
+      if ((q - b) % 2 === 1) return q + 1;
+    }
+    return text.length;
+  }
+
+  /** The offset after the number, true, false or null at `i`. */
+  private literalEnd(i: number): number {
+    const text = this.text;
+    for (;;) {
+      const d = text.charCodeAt(i);
+      if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9 || Number.isNaN(d)) return i;
+      i++;
+    }
+  }
+
+  /** The offset after the value at `i`, read without looking for anything. */
+  private skip(i: number): number {
+    const text = this.text;
+    const c = text.charCodeAt(i);
+    if (c === 34) return this.stringEnd(i);
+    if (c !== 123 && c !== 91) return this.literalEnd(i);
+    let depth = 0;
+    for (;;) {
+      const d = text.charCodeAt(i);
+      if (Number.isNaN(d)) return i;
+      if (d === 34) {
+        i = this.stringEnd(i);
+        continue;
+      }
+      if (d === 123 || d === 91) depth++;
+      else if ((d === 125 || d === 93) && --depth === 0) return i + 1;
+      i++;
+    }
+  }
+
+  private here(key?: string): JsonPath {
+    return key === undefined ? this.path.slice() : [...this.path, key];
+  }
+
+  private valueOf(from: number, to: number): unknown {
+    return JSON.parse(this.text.slice(from, to)) as unknown;
+  }
+
+  /**
+   * Looks for the offset in the value starting at `start` (at or before the offset): what is there, or, when the
+   * value ends before the offset, the offset after the value.
+   */
+  value(start: number, depth: number): JsonLocation | number {
+    const c = this.text.charCodeAt(start);
+    if (c === 123 || c === 91) {
+      if (depth >= MAX_DEPTH) throw new TooDeep();
+      return c === 123 ? this.object(start, depth) : this.array(start, depth);
+    }
+    const end = c === 34 ? this.stringEnd(start) : this.literalEnd(start);
+    if (this.offset > end) return end;
+    return { path: this.here(), on: 'value', span: { offset: start, length: end - start }, value: this.valueOf(start, end) };
+  }
+
+  /** The container at `start`, found at the offset: a gap strictly inside it, its value on its brackets. */
+  private container(start: number, end: number): JsonLocation {
+    if (this.offset > start && this.offset < end) return { path: this.here(), on: 'gap' };
+    return { path: this.here(), on: 'value', span: { offset: start, length: end - start }, value: this.valueOf(start, end) };
+  }
+
+  private object(start: number, depth: number): JsonLocation | number {
+    const text = this.text;
+    const offset = this.offset;
+    let i = this.blanks(start + 1);
+    while (i < text.length && text.charCodeAt(i) !== 125) {
+      const keyStart = i;
+      // A member that starts after the offset: the offset is between members.
+      if (keyStart > offset) return this.container(start, this.skip(start));
+      const keyEnd = this.stringEnd(keyStart);
+      const valueStart = this.blanks(this.blanks(keyEnd) + 1);
+      if (offset <= keyEnd) {
+        const key = this.keyOf(keyStart, keyEnd);
+        return { path: this.here(key), on: 'key', span: { offset: keyStart, length: keyEnd - keyStart }, value: this.valueOf(valueStart, this.skip(valueStart)) };
+      }
+      // Past the key, before the value (on the colon or the blanks around it).
+      if (valueStart > offset) return { path: this.here(this.keyOf(keyStart, keyEnd)), on: 'gap' };
+      this.path.push(this.keyOf(keyStart, keyEnd));
+      const found = this.value(valueStart, depth + 1);
+      this.path.pop();
+      if (typeof found !== 'number') return found;
+      i = this.blanks(found);
+      if (text.charCodeAt(i) === 44) i = this.blanks(i + 1);
+    }
+    const end = i + 1;
+    return offset <= end ? this.container(start, end) : end;
+  }
+
+  private array(start: number, depth: number): JsonLocation | number {
+    const text = this.text;
+    const offset = this.offset;
+    let i = this.blanks(start + 1);
+    for (let index = 0; i < text.length && text.charCodeAt(i) !== 93; index++) {
+      if (i > offset) return this.container(start, this.skip(start));
+      this.path.push(index);
+      const found = this.value(i, depth + 1);
+      this.path.pop();
+      if (typeof found !== 'number') return found;
+      i = this.blanks(found);
+      if (text.charCodeAt(i) === 44) i = this.blanks(i + 1);
+    }
+    const end = i + 1;
+    return offset <= end ? this.container(start, end) : end;
+  }
+
+  private keyOf(from: number, to: number): string {
+    const raw = this.text.slice(from + 1, to - 1);
+    return raw.indexOf('\\') === -1 ? raw : (JSON.parse(this.text.slice(from, to)) as string);
+  }
+}
