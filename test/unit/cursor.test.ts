@@ -5,12 +5,16 @@ import { cursorLocation } from '../../src/core/document/cursor';
 import { ParsedJson } from '../../src/core/document/parse';
 import { corpusFiles } from '../corpus';
 
-function sameAsGetLocation(text: string, name: string, step = 1): number {
+/**
+ * `fresh`: a new parse for every offset, so that each answer is the first question of a version (read off the
+ * text for strict JSON); otherwise one parse, whose tree answers after the first question.
+ */
+function sameAsGetLocation(text: string, name: string, step = 1, fresh = false): number {
   const json = new ParsedJson(text);
   let checked = 0;
   for (let offset = -1; offset <= text.length + 1; offset += offset < 0 || offset >= text.length - 1 ? 1 : step) {
     const expected = getLocation(text, offset);
-    const actual = cursorLocation(json, offset);
+    const actual = cursorLocation(fresh ? new ParsedJson(text) : json, offset);
     const where = `${name} at ${offset} (${JSON.stringify(text.slice(Math.max(0, offset - 12), Math.max(0, offset)))}|${JSON.stringify(text.slice(Math.max(0, offset), Math.max(0, offset + 12)))})`;
     assert.deepEqual(actual.path, expected.path, `path ${where}`);
     assert.equal(actual.isAtPropertyKey, expected.isAtPropertyKey, `isAtPropertyKey ${where}`);
@@ -52,6 +56,20 @@ describe('cursor location', () => {
     let checked = 0;
     for (const f of corpusFiles()) checked += sameAsGetLocation(f.text, f.name, f.text.length > 6000 ? 17 : 5);
     assert.ok(checked > 20_000, `only ${checked} offsets`);
+  });
+
+  it('is getLocation when read off the text, as the first question of a version is (strict JSON, no tree)', () => {
+    let checked = 0;
+    for (const text of ['{}', '[{}, {"a": [1, {"b": {}}]}]', '{"a": {"b": [1, {"c": "x"}]}, "d": [], "e": {}}', ' {"k": {"v": [ {} ] } } ']) {
+      checked += sameAsGetLocation(text, JSON.stringify(text), 1, true);
+    }
+    for (const f of corpusFiles()) checked += sameAsGetLocation(f.text, f.name, f.text.length > 6000 ? 29 : 7, true);
+    assert.ok(checked > 15_000, `only ${checked} offsets`);
+    const json = new ParsedJson('{"a": {"b": 1}}');
+    cursorLocation(json, 8);
+    assert.equal(json.hasTree, false, 'the first question builds no tree');
+    cursorLocation(json, 8);
+    assert.equal(json.hasTree, true, 'the second one does');
   });
 
   it('is getLocation in text being typed: cut short, with comments, trailing commas and deletions', () => {

@@ -13,6 +13,7 @@
  */
 import { getLocation, type Node } from 'jsonc-parser';
 import type { JsonPath } from '../types';
+import { innermostObjectAt } from './offset';
 import type { ParsedJson } from './parse';
 
 export interface CursorLocation {
@@ -25,6 +26,10 @@ export interface CursorLocation {
 }
 
 export function cursorLocation(json: ParsedJson, offset: number): CursorLocation {
+  if (json.takeTextWalk()) {
+    const walked = fromTextWalk(json.text, offset);
+    if (walked) return walked;
+  }
   const tree = json.tree;
   if (tree) {
     if (json.strict) return strictLocation(json.text, tree, offset);
@@ -174,6 +179,23 @@ function fromInnermostObject(json: ParsedJson, root: Node, p: number): CursorLoc
   const previous = l.previousNode;
   return {
     path: [...pathOf(object), ...l.path],
+    previousNode: previous ? tokenNode(previous.type, previous.value, previous.offset + object.offset, previous.length) : undefined,
+    isAtPropertyKey: l.isAtPropertyKey,
+  };
+}
+
+/**
+ * getLocation for strict JSON without the tree: the innermost object around the cursor found by reading the
+ * text (offset.ts), then getLocation from that object's brace, as fromInnermostObject does. Undefined when no
+ * object is around the cursor or the document is too deep for the walk.
+ */
+function fromTextWalk(text: string, p: number): CursorLocation | undefined {
+  const object = innermostObjectAt(text, p);
+  if (!object) return undefined;
+  const l = getLocation(text.slice(object.offset), p - object.offset);
+  const previous = l.previousNode;
+  return {
+    path: [...object.path, ...l.path],
     previousNode: previous ? tokenNode(previous.type, previous.value, previous.offset + object.offset, previous.length) : undefined,
     isAtPropertyKey: l.isAtPropertyKey,
   };

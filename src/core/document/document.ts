@@ -18,8 +18,6 @@ export class EcsDocument {
    * keyed by the document: weak entries keep their values alive through young-generation collections.
    */
   lintMemo: unknown;
-  /** Whether a location was already read off the text of this version (see locate). */
-  private walkedOnce = false;
 
   constructor(readonly text: string, readonly kindOption: KindOption = 'auto') {
     this.json = new ParsedJson(text);
@@ -56,11 +54,8 @@ export class EcsDocument {
   }
 
   private locate(offset: number): JsonLocation {
-    // The first question of a version about strict JSON is answered from the text (the same answer, see
-    // offset.ts): a hover right after an edit builds no tree. A second one builds the tree, which answers any
-    // offset without reading the text again (a pointer moving over the document asks many).
-    if (this.json.strict && !this.json.hasTree && !this.walkedOnce) {
-      this.walkedOnce = true;
+    // Read off the text the first time (the same answer as the tree's, see offset.ts).
+    if (this.json.takeTextWalk()) {
       const fast = strictLocationAt(this.text, offset);
       if (fast) return fast;
     }

@@ -14,9 +14,25 @@ class TooDeep extends Error {}
 
 /** The location at `offset`, or undefined when the document is nested too deep for this walk. */
 export function strictLocationAt(text: string, offset: number): JsonLocation | undefined {
-  const seeker = new Seeker(text, offset);
+  return seek(new Seeker(text, offset, true));
+}
+
+/**
+ * The innermost object whose braces are around `offset` (strictly: the offset is after its opening brace and
+ * before its closing one): its offset and path. Null when no object is around the offset; undefined when the
+ * document is nested too deep for this walk.
+ */
+export function innermostObjectAt(text: string, offset: number): { offset: number; path: JsonPath } | null | undefined {
+  const seeker = new Seeker(text, offset, false);
+  const found = seek(seeker);
+  if (!found) return undefined;
+  const object = seeker.objects[seeker.objects.length - 1];
+  return object ? { offset: object.start, path: found.path.slice(0, object.depth) } : null;
+}
+
+function seek(seeker: Seeker): JsonLocation | undefined {
   const start = seeker.blanks(0);
-  if (start >= text.length || offset < start) return { path: [], on: 'gap' };
+  if (start >= seeker.text.length || seeker.offset < start) return { path: [], on: 'gap' };
   try {
     const found = seeker.value(start, 0);
     return typeof found === 'number' ? { path: [], on: 'gap' } : found;
@@ -29,10 +45,17 @@ export function strictLocationAt(text: string, offset: number): JsonLocation | u
 class Seeker {
   /** The keys and indexes from the root to the member being read. */
   private readonly path: Array<string | number> = [];
+  /**
+   * The objects being read whose opening brace is before the offset, outermost first, with the length of their
+   * path. Once the offset is found, these are the objects around it.
+   */
+  readonly objects: Array<{ start: number; depth: number }> = [];
 
   constructor(
-    private readonly text: string,
-    private readonly offset: number,
+    readonly text: string,
+    readonly offset: number,
+    /** Whether the location needs the value there (a hover does; finding the objects around does not). */
+    private readonly withValue: boolean,
   ) {}
 
   /** The offset of the first character at or after `i` that is not a blank. */
@@ -92,7 +115,7 @@ class Seeker {
   }
 
   private valueOf(from: number, to: number): unknown {
-    return JSON.parse(this.text.slice(from, to)) as unknown;
+    return this.withValue ? (JSON.parse(this.text.slice(from, to)) as unknown) : undefined;
   }
 
   /**
@@ -119,6 +142,8 @@ class Seeker {
   private object(start: number, depth: number): JsonLocation | number {
     const text = this.text;
     const offset = this.offset;
+    const around = offset > start;
+    if (around) this.objects.push({ start, depth: this.path.length });
     let i = this.blanks(start + 1);
     while (i < text.length && text.charCodeAt(i) !== 125) {
       const keyStart = i;
@@ -140,6 +165,8 @@ class Seeker {
       if (text.charCodeAt(i) === 44) i = this.blanks(i + 1);
     }
     const end = i + 1;
+    // Not around the offset after all: the offset is on the closing brace, or after it.
+    if (around && offset >= end) this.objects.pop();
     return offset <= end ? this.container(start, end) : end;
   }
 

@@ -67,6 +67,7 @@ export class ParsedJson {
   readonly strict: boolean;
   readonly syntaxErrors: SyntaxProblem[];
   private treeCache: Node | undefined | null = null;
+  private walked = false;
   private dupCache: DuplicateKey[] | undefined;
   private lines: LineIndex | undefined;
 
@@ -149,6 +150,18 @@ export class ParsedJson {
   /** Whether the syntax tree has been built (or found impossible) for this text. */
   get hasTree(): boolean {
     return this.treeCache !== null;
+  }
+
+  /**
+   * Whether to answer a question about an offset by reading the text instead of building the tree: yes once
+   * per version, for strict JSON whose tree is not built. A hover or completion right after an edit then builds
+   * no tree (which costs about three times the `JSON.parse` of the text); the next question builds it, and the
+   * tree answers any offset without reading the text again (a pointer moving over the document asks many).
+   */
+  takeTextWalk(): boolean {
+    if (!this.strict || this.treeCache !== null || this.walked) return false;
+    this.walked = true;
+    return true;
   }
 
   get lineIndex(): LineIndex {
