@@ -1,4 +1,7 @@
-import { analyze } from '../../src/core/document/document';
+import { isDeepStrictEqual } from 'node:util';
+import { analyze, EcsDocument } from '../../src/core/document/document';
+import { complete } from '../../src/core/language/completion';
+import { hover } from '../../src/core/language/hover';
 import { lint } from '../../src/core/lint';
 import { applyChanges, fixAll, getCodeActions, proposalsFor } from '../../src/core/fixes';
 import { LineIndex } from '../../src/core/document/text';
@@ -20,6 +23,23 @@ export function checkCase(seed: number, source: string, withFixes: boolean): voi
   for (const d of diags) {
     if (!inside(d.range.start) || !inside(d.range.end)) throw new Error(`case ${seed}: range ${JSON.stringify(d.range)} outside the document (${d.code})`);
     if (lines.offsetAt(d.range.start) > lines.offsetAt(d.range.end)) throw new Error(`case ${seed}: inverted range (${d.code})`);
+  }
+  // Hover and completion at a few offsets: nothing throws, ranges stay inside, and the first question of a
+  // version (read off the text) gets the same answer as the next one (from the syntax tree).
+  try {
+    for (const offset of [seed % (text.length + 1), (seed * 7919) % (text.length + 1), text.length]) {
+      const doc = new EcsDocument(text);
+      const first = hover(doc, offset);
+      const again = hover(doc, offset);
+      if (!isDeepStrictEqual(first, again)) throw new Error(`hover at ${offset}: the text walk and the tree disagree`);
+      if (first && (!inside(first.range.start) || !inside(first.range.end))) throw new Error(`hover range ${JSON.stringify(first.range)} outside the document`);
+      const fresh = new EcsDocument(text);
+      const items = complete(fresh, offset);
+      const itemsAgain = complete(fresh, offset);
+      if (!isDeepStrictEqual(items, itemsAgain)) throw new Error(`completion at ${offset}: the text walk and the tree disagree`);
+    }
+  } catch (err) {
+    throw new Error(`case ${seed}: hover or completion ${(err as Error).stack}`, { cause: err });
   }
   if (withFixes) {
     try {
