@@ -50,6 +50,23 @@ describe('task rules: App Mesh proxy and placement', () => {
     });
   });
 
+  describe('proxy-app-mesh-discontinued', () => {
+    const code = 'proxy-app-mesh-discontinued';
+
+    it('warns on an App Mesh proxy configuration, with or without its type', () => {
+      const d = only(meshTask({ type: 'APPMESH', containerName: 'envoy', properties }), code, 'warning', '"proxyConfiguration"');
+      assert.match(d.message, /discontinued App Mesh on 30 September 2026/);
+      assert.match(d.message, /Service Connect/);
+      only(meshTask({ containerName: 'envoy', properties }), code, 'warning', '"proxyConfiguration"');
+    });
+
+    it('is silent without a proxy configuration, and offers no automatic fix', () => {
+      none(fargateTask(), code);
+      none(fargateTask({ containerDefinitions: [container0(fargateTask()), envoy] }), code);
+      none(meshTask({ type: 'OTHER', containerName: 'envoy' }), code);
+    });
+  });
+
   describe('task-placement-member-of-expression', () => {
     const code = 'task-placement-member-of-expression';
 

@@ -304,11 +304,18 @@ const services: Record<string, Obj> = {
   },
 };
 
+/** Warnings a valid document still gets, on purpose: App Mesh is valid input, but discontinued. */
+const expectedWarnings: Record<string, string[]> = {
+  'App Mesh on awsvpc with S3 Files through an access point and IPC sysctls shared by the task': ['proxy-app-mesh-discontinued'],
+};
+
 describe('valid documents with newer features: task definitions', () => {
   for (const [name, doc] of Object.entries({ ...documents, ...services })) {
-    it(`${name}: no errors, no warnings`, () => {
-      const found = lintJson(doc).filter((d) => d.severity === 'error' || d.severity === 'warning');
+    const expected = expectedWarnings[name] ?? [];
+    it(`${name}: no errors, ${expected.length ? `only the warnings ${expected.join(', ')}` : 'no warnings'}`, () => {
+      const found = lintJson(doc).filter((d) => d.severity === 'error' || (d.severity === 'warning' && !expected.includes(d.code)));
       assert.deepEqual(found.map((d) => `${d.code}: ${d.message}`), []);
+      assert.deepEqual(lintJson(doc).filter((d) => d.severity === 'warning').map((d) => d.code), expected);
     });
   }
 });

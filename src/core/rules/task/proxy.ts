@@ -54,6 +54,27 @@ const proxyConfigurationProperties: Rule = {
   },
 };
 
+/** When AWS discontinued App Mesh: its console and resources are no longer reachable after this day. */
+const APP_MESH_END = '30 September 2026';
+
+const proxyAppMeshDiscontinued: Rule = {
+  id: 'proxy-app-mesh-discontinued',
+  severity: 'warning',
+  appliesTo: 'task-definition',
+  title: 'App Mesh proxy configuration after the end of App Mesh',
+  docs: DOCS.serviceConnect,
+  check(ctx) {
+    const proxy = objAt(ctx.target.value, 'proxyConfiguration');
+    // APPMESH is the only type the API has, and the default.
+    if (!proxy || (proxy.type !== undefined && proxy.type !== 'APPMESH')) return;
+    ctx.report({
+      path: ['proxyConfiguration'],
+      target: 'key',
+      message: `proxyConfiguration routes the task's traffic through an Envoy proxy that AWS App Mesh configures, and AWS discontinued App Mesh on ${APP_MESH_END}: its console and resources are no longer accessible, so the proxy has no mesh to take its configuration from. Move the service to Service Connect (serviceConnectConfiguration on the service), which needs no proxy settings in the task definition.`,
+    });
+  },
+};
+
 const taskPlacementMemberOfExpression: Rule = {
   id: 'task-placement-member-of-expression',
   severity: 'error',
@@ -77,4 +98,4 @@ const taskPlacementMemberOfExpression: Rule = {
 };
 
 /** The App Mesh proxy and task placement-constraint rules. */
-export const proxyRules: Rule[] = [proxyConfigurationContainer, proxyConfigurationProperties, taskPlacementMemberOfExpression];
+export const proxyRules: Rule[] = [proxyConfigurationContainer, proxyConfigurationProperties, proxyAppMeshDiscontinued, taskPlacementMemberOfExpression];
