@@ -8,6 +8,7 @@
  * of going through a general scanner.
  */
 import type { JsonPath } from '../types';
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COMMA, containerEnd, OPEN_BRACE, OPEN_BRACKET, QUOTE, skipBlanks, valueEnd } from './chars';
 
 export interface Located {
   /** How many segments of the path exist (the whole path when equal to its length). */
@@ -41,75 +42,6 @@ function trieOf(paths: JsonPath[]): TrieNode {
     node.ends.push(index);
   });
   return root;
-}
-
-const QUOTE = 34;
-const BACKSLASH = 92;
-const OPEN_BRACE = 123;
-const CLOSE_BRACE = 125;
-const OPEN_BRACKET = 91;
-const CLOSE_BRACKET = 93;
-const COMMA = 44;
-
-function skipBlanks(text: string, i: number): number {
-  for (;;) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 13 || c === 9) i++;
-    else return i;
-  }
-}
-
-/** The offset of the quote that closes the string whose opening quote is at `i` (or the text's length). */
-function closingQuote(text: string, i: number): number {
-  for (let q = text.indexOf('"', i + 1); q !== -1; q = text.indexOf('"', q + 1)) {
-    // Escaped when an odd number of backslashes precede it.
-    if (text.charCodeAt(q - 1) !== BACKSLASH) return q;
-    let b = q - 1;
-    while (text.charCodeAt(b) === BACKSLASH) b--;
-    if ((q - b) % 2 === 1) return q;
-  }
-  return text.length;
-}
-
-/** The offset after the string whose opening quote is at `i`. */
-function stringEnd(text: string, i: number): number {
-  return Math.min(closingQuote(text, i) + 1, text.length);
-}
-
-/** The offset after the object or array whose opening bracket is at `i`. */
-function containerEnd(text: string, i: number): number {
-  let depth = 0;
-  const n = text.length;
-  for (let j = i; j < n; j++) {
-    const c = text.charCodeAt(j);
-    if (c === QUOTE) {
-      // indexOf finds the end of a string faster than a loop over its characters.
-      j = closingQuote(text, j);
-    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      depth++;
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-      if (--depth === 0) return j + 1;
-    }
-  }
-  return n;
-}
-
-/** The offset after a number, true, false or null starting at `i`. */
-function scalarEnd(text: string, i: number): number {
-  let j = i;
-  for (;;) {
-    const c = text.charCodeAt(j);
-    if (c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || c === 32 || c === 10 || c === 13 || c === 9 || Number.isNaN(c)) return j;
-    j++;
-  }
-}
-
-/** The offset after the value starting at `i`. */
-function valueEnd(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c === QUOTE) return stringEnd(text, i);
-  if (c === OPEN_BRACE || c === OPEN_BRACKET) return containerEnd(text, i);
-  return scalarEnd(text, i);
 }
 
 /**

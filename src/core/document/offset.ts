@@ -6,6 +6,7 @@
  * is parsed. A unit test compares both answers at every offset of the corpus files.
  */
 import type { JsonLocation, JsonPath } from '../types';
+import { CLOSE_BRACE, CLOSE_BRACKET, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE, scalarEnd, skipBlanks, stringEnd, stringValue, valueEnd } from './chars';
 
 /** As the tree builder's limit: deeper documents are answered from the tree (see tree.ts). */
 const MAX_DEPTH = 200;
@@ -58,56 +59,8 @@ class Seeker {
     private readonly withValue: boolean,
   ) {}
 
-  /** The offset of the first character at or after `i` that is not a blank. */
   blanks(i: number): number {
-    const text = this.text;
-    for (;;) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
-      else return i;
-    }
-  }
-
-  /** The offset after the string whose opening quote is at `i`. */
-  private stringEnd(i: number): number {
-    const text = this.text;
-    for (let q = text.indexOf('"', i + 1); q !== -1; q = text.indexOf('"', q + 1)) {
-      if (text.charCodeAt(q - 1) !== 92) return q + 1;
-      let b = q - 1;
-      while (text.charCodeAt(b) === 92) b--;
-      if ((q - b) % 2 === 1) return q + 1;
-    }
-    return text.length;
-  }
-
-  /** The offset after the number, true, false or null at `i`. */
-  private literalEnd(i: number): number {
-    const text = this.text;
-    for (;;) {
-      const d = text.charCodeAt(i);
-      if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9 || Number.isNaN(d)) return i;
-      i++;
-    }
-  }
-
-  /** The offset after the value at `i`, read without looking for anything. */
-  private skip(i: number): number {
-    const text = this.text;
-    const c = text.charCodeAt(i);
-    if (c === 34) return this.stringEnd(i);
-    if (c !== 123 && c !== 91) return this.literalEnd(i);
-    let depth = 0;
-    for (;;) {
-      const d = text.charCodeAt(i);
-      if (Number.isNaN(d)) return i;
-      if (d === 34) {
-        i = this.stringEnd(i);
-        continue;
-      }
-      if (d === 123 || d === 91) depth++;
-      else if ((d === 125 || d === 93) && --depth === 0) return i + 1;
-      i++;
-    }
+    return skipBlanks(this.text, i);
   }
 
   private here(key?: string): JsonPath {
@@ -124,11 +77,11 @@ class Seeker {
    */
   value(start: number, depth: number): JsonLocation | number {
     const c = this.text.charCodeAt(start);
-    if (c === 123 || c === 91) {
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (depth >= MAX_DEPTH) throw new TooDeep();
-      return c === 123 ? this.object(start, depth) : this.array(start, depth);
+      return c === OPEN_BRACE ? this.object(start, depth) : this.array(start, depth);
     }
-    const end = c === 34 ? this.stringEnd(start) : this.literalEnd(start);
+    const end = c === QUOTE ? stringEnd(this.text, start) : scalarEnd(this.text, start);
     if (this.offset > end) return end;
     return { path: this.here(), on: 'value', span: { offset: start, length: end - start }, value: this.valueOf(start, end) };
   }
@@ -145,24 +98,24 @@ class Seeker {
     const around = offset > start;
     if (around) this.objects.push({ start, depth: this.path.length });
     let i = this.blanks(start + 1);
-    while (i < text.length && text.charCodeAt(i) !== 125) {
+    while (i < text.length && text.charCodeAt(i) !== CLOSE_BRACE) {
       const keyStart = i;
       // A member that starts after the offset: the offset is between members.
-      if (keyStart > offset) return this.container(start, this.skip(start));
-      const keyEnd = this.stringEnd(keyStart);
+      if (keyStart > offset) return this.container(start, valueEnd(text, start));
+      const keyEnd = stringEnd(text, keyStart);
       const valueStart = this.blanks(this.blanks(keyEnd) + 1);
       if (offset <= keyEnd) {
-        const key = this.keyOf(keyStart, keyEnd);
-        return { path: this.here(key), on: 'key', span: { offset: keyStart, length: keyEnd - keyStart }, value: this.valueOf(valueStart, this.skip(valueStart)) };
+        const key = stringValue(text, keyStart, keyEnd);
+        return { path: this.here(key), on: 'key', span: { offset: keyStart, length: keyEnd - keyStart }, value: this.valueOf(valueStart, valueEnd(text, valueStart)) };
       }
       // Past the key, before the value (on the colon or the blanks around it).
-      if (valueStart > offset) return { path: this.here(this.keyOf(keyStart, keyEnd)), on: 'gap' };
-      this.path.push(this.keyOf(keyStart, keyEnd));
+      if (valueStart > offset) return { path: this.here(stringValue(text, keyStart, keyEnd)), on: 'gap' };
+      this.path.push(stringValue(text, keyStart, keyEnd));
       const found = this.value(valueStart, depth + 1);
       this.path.pop();
       if (typeof found !== 'number') return found;
       i = this.blanks(found);
-      if (text.charCodeAt(i) === 44) i = this.blanks(i + 1);
+      if (text.charCodeAt(i) === COMMA) i = this.blanks(i + 1);
     }
     const end = i + 1;
     // Not around the offset after all: the offset is on the closing brace, or after it.
@@ -174,21 +127,16 @@ class Seeker {
     const text = this.text;
     const offset = this.offset;
     let i = this.blanks(start + 1);
-    for (let index = 0; i < text.length && text.charCodeAt(i) !== 93; index++) {
-      if (i > offset) return this.container(start, this.skip(start));
+    for (let index = 0; i < text.length && text.charCodeAt(i) !== CLOSE_BRACKET; index++) {
+      if (i > offset) return this.container(start, valueEnd(text, start));
       this.path.push(index);
       const found = this.value(i, depth + 1);
       this.path.pop();
       if (typeof found !== 'number') return found;
       i = this.blanks(found);
-      if (text.charCodeAt(i) === 44) i = this.blanks(i + 1);
+      if (text.charCodeAt(i) === COMMA) i = this.blanks(i + 1);
     }
     const end = i + 1;
     return offset <= end ? this.container(start, end) : end;
-  }
-
-  private keyOf(from: number, to: number): string {
-    const raw = this.text.slice(from + 1, to - 1);
-    return raw.indexOf('\\') === -1 ? raw : (JSON.parse(this.text.slice(from, to)) as string);
   }
 }

@@ -8,6 +8,7 @@
  * before. A unit test compares both trees over every corpus file.
  */
 import { parseTree, type Node } from 'jsonc-parser';
+import { CLOSE_BRACE, CLOSE_BRACKET, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE, scalarEnd, skipBlanks, stringEnd, stringValue } from './chars';
 
 /** Far deeper than any task definition or service (about ten levels); deeper documents use parseTree. */
 const MAX_DEPTH = 200;
@@ -47,32 +48,7 @@ class Reader {
   }
 
   private blanks(): void {
-    const text = this.text;
-    let i = this.i;
-    for (;;) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
-      else break;
-    }
-    this.i = i;
-  }
-
-  /** The offset after the string whose opening quote is at `i`. */
-  private stringEnd(i: number): number {
-    const text = this.text;
-    for (let q = text.indexOf('"', i + 1); q !== -1; q = text.indexOf('"', q + 1)) {
-      if (text.charCodeAt(q - 1) !== 92) return q + 1;
-      let b = q - 1;
-      while (text.charCodeAt(b) === 92) b--;
-      if ((q - b) % 2 === 1) return q + 1;
-    }
-    return text.length;
-  }
-
-  /** The string value of the token `[from, to)`, quotes included. */
-  private stringValue(from: number, to: number): string {
-    const raw = this.text.slice(from + 1, to - 1);
-    return raw.indexOf('\\') === -1 ? raw : (JSON.parse(this.text.slice(from, to)) as string);
+    this.i = skipBlanks(this.text, this.i);
   }
 
   /** Reads the value at the current offset (blanks skipped), and the blanks after it. */
@@ -80,22 +56,17 @@ class Reader {
     const text = this.text;
     const start = this.i;
     const c = text.charCodeAt(start);
-    if (c === 123 /* { */ || c === 91 /* [ */) {
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (depth >= MAX_DEPTH) throw new TooDeep();
-      return c === 123 ? this.object(parent, depth) : this.array(parent, depth);
+      return c === OPEN_BRACE ? this.object(parent, depth) : this.array(parent, depth);
     }
     let node: Building;
-    if (c === 34 /* " */) {
-      const end = this.stringEnd(start);
-      node = { type: 'string', offset: start, length: end - start, parent, value: this.stringValue(start, end) };
+    if (c === QUOTE) {
+      const end = stringEnd(text, start);
+      node = { type: 'string', offset: start, length: end - start, parent, value: stringValue(text, start, end) };
       this.i = end;
     } else {
-      let end = start;
-      for (;;) {
-        const d = text.charCodeAt(end);
-        if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9 || Number.isNaN(d)) break;
-        end++;
-      }
+      const end = scalarEnd(text, start);
       const token = text.slice(start, end);
       const value = token === 'true' ? true : token === 'false' ? false : token === 'null' ? null : Number(token);
       node = { type: value === null ? 'null' : typeof value === 'boolean' ? 'boolean' : 'number', offset: start, length: end - start, parent, value };
@@ -111,12 +82,12 @@ class Reader {
     const node: Building = { type: 'object', offset: this.i, length: -1, parent, children };
     this.i++;
     this.blanks();
-    while (text.charCodeAt(this.i) !== 125 /* } */ && this.i < text.length) {
+    while (text.charCodeAt(this.i) !== CLOSE_BRACE && this.i < text.length) {
       const keyStart = this.i;
-      const keyEnd = this.stringEnd(keyStart);
+      const keyEnd = stringEnd(text, keyStart);
       const members: Building[] = [];
       const property: Building = { type: 'property', offset: keyStart, length: -1, parent: node, children: members };
-      members.push({ type: 'string', value: this.stringValue(keyStart, keyEnd), offset: keyStart, length: keyEnd - keyStart, parent: property });
+      members.push({ type: 'string', value: stringValue(text, keyStart, keyEnd), offset: keyStart, length: keyEnd - keyStart, parent: property });
       children.push(property);
       this.i = keyEnd;
       this.blanks();
@@ -126,7 +97,7 @@ class Reader {
       const value = this.value(property, depth + 1);
       members.push(value);
       property.length = value.offset + value.length - keyStart;
-      if (text.charCodeAt(this.i) === 44 /* , */) {
+      if (text.charCodeAt(this.i) === COMMA) {
         this.i++;
         this.blanks();
       }
@@ -143,9 +114,9 @@ class Reader {
     const node: Building = { type: 'array', offset: this.i, length: -1, parent, children };
     this.i++;
     this.blanks();
-    while (text.charCodeAt(this.i) !== 93 /* ] */ && this.i < text.length) {
+    while (text.charCodeAt(this.i) !== CLOSE_BRACKET && this.i < text.length) {
       children.push(this.value(node, depth + 1));
-      if (text.charCodeAt(this.i) === 44 /* , */) {
+      if (text.charCodeAt(this.i) === COMMA) {
         this.i++;
         this.blanks();
       }
