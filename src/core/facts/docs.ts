@@ -90,4 +90,5 @@ export const DOCS = {
   ecsAnywhere: `${GUIDE}/ecs-anywhere.html`,
   fargateCapacityProviders: `${GUIDE}/fargate-capacity-providers.html`,
   fargatePlatformVersions: `${GUIDE}/platform-fargate.html`,
+  fargatePlatformVersionsRetired: `${GUIDE}/platform-versions-retired.html`,
 } as const;

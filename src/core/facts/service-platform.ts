@@ -27,6 +27,12 @@ export const FARGATE_SPOT_PLATFORM = { operatingSystemFamily: 'LINUX', cpuArchit
 /** The Fargate Linux platform versions a service can pin, oldest first (LATEST is 1.4.0). */
 export const FARGATE_LINUX_PLATFORM_VERSIONS: readonly string[] = ['1.0.0', '1.1.0', '1.2.0', '1.3.0', '1.4.0'];
 
+/**
+ * The Fargate Linux platform versions AWS has retired: no new task or service can use them. 1.3.0 was the last,
+ * on 16 March 2026 (15 June 2026 in the China Regions). Windows has its own 1.0.0, which is current.
+ */
+export const RETIRED_FARGATE_LINUX_PLATFORM_VERSIONS: readonly string[] = ['1.0.0', '1.1.0', '1.2.0', '1.3.0'];
+
 /** Something a task definition uses that an older Fargate Linux platform version lacks. */
 export interface PlatformVersionNeed {
   /** The oldest platform version that supports it. */

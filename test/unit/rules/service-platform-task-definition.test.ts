@@ -54,6 +54,36 @@ describe('service rules: platforms against the task definition', () => {
     });
   });
 
+  describe('service-fargate-platform-retired', () => {
+    const code = 'service-fargate-platform-retired';
+
+    it('warns about a retired Linux version, with or without the task definition', () => {
+      const d = only(fargateService({ platformVersion: '1.3.0' }), code, 'warning', '"1.3.0"', workspaceOf(fargateTask()));
+      assert.match(d.message, /version 1\.3\.0 is retired/);
+      assert.match(d.message, /Use "LATEST", which is 1\.4\.0/);
+      only(fargateService({ platformVersion: '1.1.0' }), code, 'warning', '"1.1.0"');
+      only(fargateService({ platformVersion: '1.0.0' }), code, 'warning', '"1.0.0"', workspaceOf(fargateTask()));
+      only(spotOnly({ platformVersion: '1.2.0' }), code, 'warning', '"1.2.0"');
+    });
+
+    it('fix (proposals): LATEST or 1.4.0, never automatic', () => {
+      assert.deepEqual(serviceFixes(fargateService({ platformVersion: '1.3.0' }), code), [
+        { title: 'Change to "LATEST"', certain: false },
+        { title: 'Change to "1.4.0"', certain: false },
+      ]);
+      assert.equal(fixedService(fargateService({ platformVersion: '1.3.0' }), code).platformVersion, 'LATEST');
+    });
+
+    it('accepts current versions, Windows 1.0.0, a 1.0.0 whose platform is unknown, EC2 and describe output', () => {
+      none(fargateService({ platformVersion: 'LATEST' }), code);
+      none(fargateService({ platformVersion: '1.4.0' }), code);
+      none(fargateService({ platformVersion: '1.0.0' }), code, windows);
+      none(fargateService({ platformVersion: '1.0.0' }), code);
+      none(ec2Service({ platformVersion: '1.3.0' }), code);
+      none({ services: [{ ...fargateService({ platformVersion: '1.3.0' }), serviceArn: 'arn:aws:ecs:us-east-1:123456789012:service/prod/web', status: 'ACTIVE' }] }, code);
+    });
+  });
+
   describe('service-td-launch-type-compatibility', () => {
     const described = (compatibilities: string[]): Record<string, unknown> => ({ taskDefinition: { ...fargateTask(), revision: 3, compatibilities } });
 

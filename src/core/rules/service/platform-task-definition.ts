@@ -13,6 +13,7 @@ import {
   FARGATE_SPOT_PLATFORM,
   fargatePlatformVersionNeeds,
   isWindows,
+  RETIRED_FARGATE_LINUX_PLATFORM_VERSIONS,
 } from '../../facts';
 import { asArray, baseOf, entries, fargateSource, isObj, known, listOf, listWords, reportedPath } from '../helpers';
 
@@ -88,6 +89,39 @@ export const fargatePlatformVersion: Rule = {
   },
 };
 
+export const fargatePlatformRetired: Rule = {
+  id: 'service-fargate-platform-retired',
+  severity: 'warning',
+  appliesTo: 'service',
+  title: 'A pinned Fargate Linux platform version that AWS has retired',
+  docs: DOCS.fargatePlatformVersionsRetired,
+  check(ctx) {
+    const svc = ctx.target.value;
+    const version = known(svc.platformVersion);
+    // Describe output records what a service ran with; the rule is about what a file would create or update.
+    if (ctx.doc.kind === 'services-describe') return;
+    if (version === undefined || !RETIRED_FARGATE_LINUX_PLATFORM_VERSIONS.includes(version) || !fargateSource(svc)) return;
+    const linked = linkedTaskDefinition(ctx);
+    // 1.0.0 is also the (current) Windows version: only a Linux task definition in the workspace tells them apart.
+    if (linked ? isWindows(linked.td) : version === '1.0.0') return;
+    ctx.report({
+      path: ['platformVersion'],
+      message:
+        `Fargate Linux platform version ${version} is retired (1.3.0 was the last, in March 2026): ECS no longer starts new tasks ` +
+        `or creates services on it, so this service cannot run as written. Use "LATEST", which is 1.4.0; tasks on 1.4.0 pull ` +
+        'images and fetch secrets through their own network interface, so a private subnet needs a NAT gateway or VPC endpoints for them.',
+    });
+  },
+  fix(ctx) {
+    const path = reportedPath(ctx);
+    if (!path) return undefined;
+    return [
+      { title: 'Change to "LATEST"', changes: [{ path, value: 'LATEST' }], certain: false },
+      { title: 'Change to "1.4.0"', changes: [{ path, value: '1.4.0' }], certain: false },
+    ];
+  },
+};
+
 /** The launch types ECS computed for a registered task definition (describe output), when the file has them. */
 function computedCompatibilities(td: Record<string, unknown>): string[] | undefined {
   const list = asArray(td.compatibilities);
@@ -146,4 +180,4 @@ export const requiresCompatibilitiesIntent: Rule = {
   },
 };
 
-export const platformTaskDefinitionRules: Rule[] = [fargateSpotPlatform, fargatePlatformVersion, launchTypeCompatibility, requiresCompatibilitiesIntent];
+export const platformTaskDefinitionRules: Rule[] = [fargateSpotPlatform, fargatePlatformVersion, fargatePlatformRetired, launchTypeCompatibility, requiresCompatibilitiesIntent];
