@@ -4,7 +4,8 @@
  * extension did, outside the extension), polling, and finding rows of the Clusters view.
  */
 import * as assert from 'node:assert/strict';
-import { sleep, type TreeItemSnapshot } from './helpers';
+import * as vscode from 'vscode';
+import { activate, sleep, type EcsLensApi, type TestHooks, type TreeItemSnapshot } from './helpers';
 
 /** Empty under @vscode/test-electron, which starts no endpoint: the suites skip themselves then. */
 export const ENDPOINT = process.env.ECS_LENS_DEMO_ENDPOINT ?? '';
@@ -85,3 +86,19 @@ export function find(items: TreeItemSnapshot[], label: string | RegExp): TreeIte
 }
 
 export const ofKind = (items: TreeItemSnapshot[], kind: string): TreeItemSnapshot[] => items.filter((i) => i.contextValue?.split('.')[0] === kind);
+
+/**
+ * For the suites that change the account: the extension's API and test hooks, with the endpoint back to its seeded
+ * account (simulated clock stopped, no faults), rollout watches that poll fast, and the tree read again.
+ */
+export async function seededAccount(): Promise<{ api: EcsLensApi; hooks: TestHooks }> {
+  const api = await activate();
+  assert.ok(api.testing, 'the test hooks exist in a test run');
+  const hooks = api.testing;
+  await control('reset', { seed: 'default' });
+  await control('clock', { speed: 0 });
+  await control('faults', undefined, 'DELETE');
+  hooks.setWatchOptions({ intervalMs: 250, maxIntervalMs: 1000, timeoutMs: 120_000 });
+  await vscode.commands.executeCommand('ecsLens.clusters.refresh');
+  return { api, hooks };
+}

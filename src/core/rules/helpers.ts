@@ -318,13 +318,25 @@ export function reportedReference(ctx: FixContext): { path: JsonPath; wrong: str
   return { path, wrong, names: names.filter((n): n is string => typeof n === 'string') };
 }
 
+/** A fix that sets the member at `path` to `value`, titled with the value. */
+export function changeTo(path: JsonPath, value: string, certain: boolean): FixProposal {
+  return { title: `Change to "${value}"`, changes: [{ path, value }], certain };
+}
+
+/** The fix a rule prepared: set the reported member to the string it put in `data[key]`. */
+export function changeReported(ctx: FixContext, key: string, certain: boolean): FixProposal[] | undefined {
+  const path = reportedPath(ctx);
+  const value = ctx.diagnostic.data?.[key];
+  return path && typeof value === 'string' ? [changeTo(path, value, certain)] : undefined;
+}
+
 /** Proposals that point a reference (container or volume name) at the one the user probably meant. */
 export function renameProposals(path: JsonPath, wrong: string, names: string[], makeValue: (name: string) => string = (n) => n): FixProposal[] {
   const caseOnly = sameIgnoringCase(wrong, names);
-  if (caseOnly) return [{ title: `Change to "${caseOnly}"`, changes: [{ path, value: makeValue(caseOnly) }], certain: true }];
+  if (caseOnly) return [changeTo(path, makeValue(caseOnly), true)];
   const near = suggest(wrong, names);
   if (near === undefined || near === wrong) return [];
-  return [{ title: `Change to "${near}"`, changes: [{ path, value: makeValue(near) }], certain: false }];
+  return [changeTo(path, makeValue(near), false)];
 }
 
 /**

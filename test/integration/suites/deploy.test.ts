@@ -8,9 +8,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ACCOUNT, callsByOperation, control, ecs, ENDPOINT, eventually, find, liveService, mutatingCalls, resetCalls } from '../endpoint';
+import { ACCOUNT, callsByOperation, control, ecs, ENDPOINT, eventually, find, liveService, mutatingCalls, resetCalls, seededAccount } from '../endpoint';
 import {
-  activate,
   closeAllEditors,
   codeOf,
   getExtension,
@@ -68,14 +67,7 @@ suite('register, compare, deploy (local ECS endpoint)', () => {
 
   suiteSetup(async function () {
     if (!ENDPOINT) this.skip(); // the desktop runner starts no endpoint
-    api = await activate();
-    assert.ok(api.testing, 'the test hooks exist in a test run');
-    hooks = api.testing;
-    await control('reset', { seed: 'default' });
-    await control('clock', { speed: 0 });
-    await control('faults', undefined, 'DELETE');
-    hooks.setWatchOptions({ intervalMs: 250, maxIntervalMs: 1000, timeoutMs: 120_000 });
-    await vscode.commands.executeCommand('ecsLens.clusters.refresh');
+    ({ api, hooks } = await seededAccount());
   });
 
   setup(async () => {

@@ -7,8 +7,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ACCOUNT, control, ecs, ENDPOINT, eventually, find, liveService, mutatingCalls, ofKind, resetCalls } from '../endpoint';
-import { activate, closeAllEditors, getExtension, replaceText, type EcsLensApi, type PromptRecord, type TestHooks, type TreeItemSnapshot } from '../helpers';
+import { ACCOUNT, control, ecs, ENDPOINT, eventually, find, liveService, mutatingCalls, ofKind, resetCalls, seededAccount } from '../endpoint';
+import { closeAllEditors, getExtension, replaceText, type EcsLensApi, type PromptRecord, type TestHooks, type TreeItemSnapshot } from '../helpers';
 
 const ARN = (rev: string) => `arn:aws:ecs:us-east-1:${ACCOUNT}:task-definition/${rev}`;
 
@@ -43,14 +43,7 @@ suite('clusters view actions (local ECS endpoint)', () => {
 
   suiteSetup(async function () {
     if (!ENDPOINT) this.skip(); // the desktop runner starts no endpoint
-    api = await activate();
-    assert.ok(api.testing, 'the test hooks exist in a test run');
-    hooks = api.testing;
-    await control('reset', { seed: 'default' });
-    await control('clock', { speed: 0 });
-    await control('faults', undefined, 'DELETE');
-    hooks.setWatchOptions({ intervalMs: 250, maxIntervalMs: 1000, timeoutMs: 120_000 });
-    await vscode.commands.executeCommand('ecsLens.clusters.refresh');
+    ({ api, hooks } = await seededAccount());
     prodId = find(await tree('clusters'), 'prod').id;
     webId = (await webService()).id;
     find(await tree('task-definitions'), 'web');

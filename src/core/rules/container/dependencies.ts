@@ -48,6 +48,22 @@ function byName(td: Obj): ReadonlyMap<string, Obj> {
   });
 }
 
+/**
+ * The dependencies with one of `conditions` whose target is another container of the task, with that container:
+ * what the condition rules below judge (an unknown target or the container itself has rules of its own).
+ */
+function* waitsFor(td: Obj, conditions: readonly string[]): Generator<{ d: Dependency; target: Obj }> {
+  const list = dependencies(td);
+  if (list.length === 0) return;
+  const targets = byName(td);
+  for (const d of list) {
+    const target = targets.get(d.target);
+    if (target && d.target !== d.from && d.condition !== undefined && conditions.includes(d.condition)) yield { d, target };
+  }
+}
+
+const EXITS = ['COMPLETE', 'SUCCESS'];
+
 export const dependsOnUnknown: Rule = {
   id: 'depends-on-unknown-container',
   severity: 'error',
@@ -115,13 +131,8 @@ export const dependsOnHealthy: Rule = {
   title: 'A HEALTHY dependency targets a container with a healthCheck',
   docs: DOCS.dependency,
   check(ctx) {
-    const td = ctx.target.value;
-    const list = dependencies(td);
-    if (list.length === 0) return;
-    const targets = byName(td);
-    for (const d of list) {
-      const target = targets.get(d.target);
-      if (d.condition !== 'HEALTHY' || !target || d.target === d.from || isObj(target.healthCheck)) continue;
+    for (const { d, target } of waitsFor(ctx.target.value, ['HEALTHY'])) {
+      if (isObj(target.healthCheck)) continue;
       ctx.report({
         path: [...d.path, 'condition'],
         message:
@@ -146,14 +157,10 @@ export const dependsOnEssentialExit: Rule = {
   docs: DOCS.dependency,
   check(ctx) {
     const td = ctx.target.value;
-    const list = dependencies(td);
-    if (list.length === 0) return;
-    const targets = byName(td);
-    const essentialCount = containers(td).filter(({ c }) => c.essential !== false).length;
-    for (const d of list) {
-      const target = targets.get(d.target);
-      if ((d.condition !== 'COMPLETE' && d.condition !== 'SUCCESS') || !target || d.target === d.from) continue;
+    let essentialCount: number | undefined;
+    for (const { d, target } of waitsFor(td, EXITS)) {
       if (target.essential === false) continue;
+      essentialCount ??= containers(td).filter(({ c }) => c.essential !== false).length;
       ctx.report({
         path: [...d.path, 'condition'],
         message:
@@ -194,14 +201,9 @@ export const dependsOnSuccessExitCode: Rule = {
   title: 'COMPLETE and SUCCESS dependencies target containers that exit',
   docs: DOCS.dependency,
   check(ctx) {
-    const td = ctx.target.value;
-    const list = dependencies(td);
-    if (list.length === 0) return;
-    const targets = byName(td);
-    for (const d of list) {
-      const target = targets.get(d.target);
+    for (const { d, target } of waitsFor(ctx.target.value, EXITS)) {
       // An essential target is an error of its own (depends-on-essential-exit).
-      if ((d.condition !== 'COMPLETE' && d.condition !== 'SUCCESS') || !target || target.essential !== false || d.target === d.from) continue;
+      if (target.essential !== false) continue;
       const why = keepsRunning(target);
       if (!why) continue;
       ctx.report({

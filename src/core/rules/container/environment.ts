@@ -3,7 +3,7 @@ import { containsPlaceholder } from '../../document/placeholders';
 import type { FixProposal, Rule } from '../types';
 import { namedEntries } from './secrets';
 import { DOCS } from '../../facts';
-import { asArray, containerLabel, containers, isObj, reportedPath, str } from '../helpers';
+import { asArray, changeReported, containerLabel, containers, isObj, reportedPath, str } from '../helpers';
 
 /** The first entry before `end` named `name`. */
 function firstBefore<T extends { name: string }>(list: readonly T[], end: number, name: string): T | undefined {
@@ -102,10 +102,7 @@ export const environmentFileArn: Rule = {
     }
   },
   fix(ctx) {
-    const path = reportedPath(ctx);
-    const arn = ctx.diagnostic.data?.arn;
-    if (!path || typeof arn !== 'string') return undefined;
-    return [{ title: `Change to "${arn}"`, changes: [{ path, value: arn }], certain: true }];
+    return changeReported(ctx, 'arn', true);
   },
 };
 

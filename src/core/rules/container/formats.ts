@@ -4,7 +4,7 @@
  */
 import type { FixProposal, Rule } from '../types';
 import { arnService, CREDENTIAL_SPEC_ARN, CREDENTIAL_SPEC_PREFIXES, DOCS, IMAGE_DIGEST, IMAGE_NAME_CHARACTERS, IMAGE_NAME_MAX_LENGTH, isWindows, SECURITY_OPTION_FLAGS, SECURITY_OPTION_PREFIXES } from '../../facts';
-import { asArray, containerLabel, containers, known, objAt, reportedPath } from '../helpers';
+import { asArray, changeReported, containerLabel, containers, known, objAt, reportedPath } from '../helpers';
 
 /** What is wrong with an image reference, or undefined when ECS takes it. */
 function imageProblem(image: string): string | undefined {
@@ -110,9 +110,7 @@ const dockerSecurityOptionsFormat: Rule = {
     }
   },
   fix(ctx) {
-    const path = reportedPath(ctx);
-    const value = ctx.diagnostic.data?.value;
-    return path && typeof value === 'string' ? [{ title: `Change to "${value}"`, changes: [{ path, value }], certain: true }] : undefined;
+    return changeReported(ctx, 'value', true);
   },
 };
 

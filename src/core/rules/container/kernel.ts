@@ -4,7 +4,7 @@ import { suggest } from '../../suggest';
 import type { JsonPath } from '../../types';
 import type { Rule } from '../types';
 import { capabilityName, DOCS, isFargate, isWindows, LINUX_CAPABILITIES, NEWER_LINUX_CAPABILITIES, sysctlNamespace, TMPFS_MOUNT_OPTIONS, TMPFS_VALUED_OPTIONS } from '../../facts';
-import { asArray, containerLabel, containers, entries, explicitNetworkMode, isObj, known, num, objAt, type Obj, perTask, reportedPath, sameIgnoringCase, str, taskMemo } from '../helpers';
+import { asArray, changeReported, containerLabel, containers, entries, explicitNetworkMode, isObj, known, num, type Obj, objAt, perTask, reportedPath, sameIgnoringCase, str, taskMemo } from '../helpers';
 
 const CAPABILITY_NAMES = [...LINUX_CAPABILITIES];
 
@@ -42,9 +42,7 @@ const linuxCapabilityName: Rule = {
     }
   },
   fix(ctx) {
-    const path = reportedPath(ctx);
-    const value = ctx.diagnostic.data?.value;
-    return path && typeof value === 'string' ? [{ title: `Change to "${value}"`, changes: [{ path, value }], certain: false }] : undefined;
+    return changeReported(ctx, 'value', false);
   },
 };
 
@@ -80,10 +78,8 @@ const tmpfsMountOption: Rule = {
     }
   },
   fix(ctx) {
-    const path = reportedPath(ctx);
-    const value = ctx.diagnostic.data?.value;
     // Mount options are lower case; the same word in another case has one meaning.
-    return path && typeof value === 'string' ? [{ title: `Change to "${value}"`, changes: [{ path, value }], certain: true }] : undefined;
+    return changeReported(ctx, 'value', true);
   },
 };
 

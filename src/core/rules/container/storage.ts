@@ -3,7 +3,7 @@ import { valueAt } from '../../document/paths';
 import { containsPlaceholder } from '../../document/placeholders';
 import type { FixProposal, Rule } from '../types';
 import { DOCS, isWindows } from '../../facts';
-import { asArray, containerLabel, containerNameIndex, containers, isObj, type Obj, renameProposals, reportedPath, reportedReference, str } from '../helpers';
+import { asArray, changeTo, containerLabel, containerNameIndex, containers, isObj, type Obj, renameProposals, reportedPath, reportedReference, str } from '../helpers';
 
 /** Names of the task's volumes, and whether any is still a template placeholder. */
 function volumeNames(td: Obj): { names: string[]; templated: boolean } {
@@ -91,7 +91,7 @@ export const mountPointPath: Rule = {
     const value = path ? valueAt(ctx.doc.json.value, path) : undefined;
     if (!path || typeof value !== 'string' || ctx.diagnostic.data?.windows === true) return undefined;
     const fixed = `/${value.replace(/^\.?\/*/, '')}`;
-    return [{ title: `Change to "${fixed}"`, changes: [{ path, value: fixed }], certain: false }];
+    return [changeTo(path, fixed, false)];
   },
 };
 

@@ -5,7 +5,7 @@
 import type { Rule } from '../types';
 import { containersByName, hasPlaceholderNames, linkedTaskDefinition } from './linked';
 import { DOCS, isNonFargateLogDriver } from '../../facts';
-import { asArray, entries, fargateSource, isObj, known, listOf, nonEmptyArray, num, type Obj, objAt, reportedPath, str } from '../helpers';
+import { asArray, changeReported, entries, fargateSource, isObj, known, listOf, nonEmptyArray, num, type Obj, objAt, reportedPath, str } from '../helpers';
 
 
 function containerPorts(c: Obj): { ports: number[]; judgeable: boolean } {
@@ -44,10 +44,7 @@ export const lbContainerName: Rule = {
     }
   },
   fix(ctx) {
-    const path = reportedPath(ctx);
-    const candidate = ctx.diagnostic.data?.candidate;
-    if (!path || typeof candidate !== 'string') return undefined;
-    return [{ title: `Change to "${candidate}"`, changes: [{ path, value: candidate }], certain: false }];
+    return changeReported(ctx, 'candidate', false);
   },
 };
 
@@ -204,10 +201,7 @@ export const serviceConnectPortName: Rule = {
     }
   },
   fix(ctx) {
-    const path = reportedPath(ctx);
-    const candidate = ctx.diagnostic.data?.candidate;
-    if (!path || typeof candidate !== 'string') return undefined;
-    return [{ title: `Change to "${candidate}"`, changes: [{ path, value: candidate }], certain: false }];
+    return changeReported(ctx, 'candidate', false);
   },
 };
 

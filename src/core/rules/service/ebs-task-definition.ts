@@ -8,7 +8,7 @@ import { managedVolumes } from './ebs';
 import { linkedTaskDefinition } from './linked';
 import { DOCS, EBS_DEFAULT_LINUX_FILESYSTEM, EBS_FILESYSTEMS, isWindows } from '../../facts';
 import { containsPlaceholder } from '../../document/placeholders';
-import { entries, isUpdateServiceInput, known, listOf, type Obj, renameProposals, reportedPath, str } from '../helpers';
+import { changeReported, entries, isUpdateServiceInput, known, listOf, type Obj, renameProposals, reportedPath, str } from '../helpers';
 
 /** The task definition's volumes by name, or undefined when a name is still a template placeholder. */
 function volumesByName(td: Obj): Map<string, Obj> | undefined {
@@ -123,10 +123,7 @@ export const ebsFilesystemType: Rule = {
     }
   },
   fix(ctx) {
-    const path = reportedPath(ctx);
-    const { candidate, certain } = ctx.diagnostic.data ?? {};
-    if (!path || typeof candidate !== 'string') return undefined;
-    return [{ title: `Change to "${candidate}"`, changes: [{ path, value: candidate }], certain: certain === true }];
+    return changeReported(ctx, 'candidate', ctx.diagnostic.data?.certain === true);
   },
 };
 

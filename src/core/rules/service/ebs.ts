@@ -5,7 +5,7 @@
  */
 import type { FixContext, FixProposal, Rule } from '../types';
 import { DOCS, EBS_VOLUME_TYPE_NAMES, EBS_VOLUME_TYPES, type EbsVolumeType, type Limits } from '../../facts';
-import { entries, fargateSource, known, listOf, num, type Obj, objAt, renameProposals, reportedPath } from '../helpers';
+import { changeTo, entries, fargateSource, known, listOf, num, type Obj, objAt, renameProposals, reportedPath } from '../helpers';
 import type { JsonPath } from '../../types';
 
 /** A managed EBS volume of the service, with its path and (when given and known) its volume type. */
@@ -84,7 +84,7 @@ export const ebsVolumeType: Rule = {
     const { wrong, candidate } = ctx.diagnostic.data ?? {};
     if (typeof wrong === 'string') return renameProposals(path, wrong, [...EBS_VOLUME_TYPE_NAMES]);
     if (typeof candidate !== 'string') return undefined;
-    return [{ title: `Change to "${candidate}"`, changes: [{ path, value: candidate }], certain: false }];
+    return [changeTo(path, candidate, false)];
   },
 };
 

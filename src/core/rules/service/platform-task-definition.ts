@@ -15,7 +15,7 @@ import {
   isWindows,
   RETIRED_FARGATE_LINUX_PLATFORM_VERSIONS,
 } from '../../facts';
-import { asArray, baseOf, entries, fargateSource, isObj, known, listOf, listWords, reportedPath } from '../helpers';
+import { asArray, baseOf, changeTo, entries, fargateSource, isObj, known, listOf, listWords, reportedPath } from '../helpers';
 
 export const fargateSpotPlatform: Rule = {
   id: 'fargate-spot-platform',
@@ -49,7 +49,7 @@ export const fargateSpotPlatform: Rule = {
     const path = reportedPath(ctx);
     const { index, alone } = ctx.diagnostic.data ?? {};
     if (!path || typeof index !== 'number') return undefined;
-    if (alone === true) return [{ title: 'Change to "FARGATE"', changes: [{ path, value: 'FARGATE' }], certain: false }];
+    if (alone === true) return [changeTo(path, 'FARGATE', false)];
     return [{ title: 'Remove the FARGATE_SPOT item', changes: [{ path: [...baseOf(ctx), 'capacityProviderStrategy', index], remove: true }], certain: false }];
   },
 };
@@ -83,8 +83,8 @@ export const fargatePlatformVersion: Rule = {
     const required = ctx.diagnostic.data?.required;
     if (!path || typeof required !== 'string') return undefined;
     return [
-      { title: 'Change to "LATEST"', changes: [{ path, value: 'LATEST' }], certain: false },
-      { title: `Change to "${required}"`, changes: [{ path, value: required }], certain: false },
+      changeTo(path, 'LATEST', false),
+      changeTo(path, required, false),
     ];
   },
 };
@@ -116,8 +116,8 @@ export const fargatePlatformRetired: Rule = {
     const path = reportedPath(ctx);
     if (!path) return undefined;
     return [
-      { title: 'Change to "LATEST"', changes: [{ path, value: 'LATEST' }], certain: false },
-      { title: 'Change to "1.4.0"', changes: [{ path, value: '1.4.0' }], certain: false },
+      changeTo(path, 'LATEST', false),
+      changeTo(path, '1.4.0', false),
     ];
   },
 };

@@ -6,7 +6,7 @@
 import type { Rule } from '../types';
 import { linkedTaskDefinition } from './linked';
 import { DNS_LABEL_MAX, DOCS, FARGATE_LOG_DRIVERS, isNonFargateLogDriver } from '../../facts';
-import { asArray, entries, fargateSource, isObj, known, listOf, num, type Obj, objAt, reportedPath } from '../helpers';
+import { asArray, changeTo, entries, fargateSource, isObj, known, listOf, num, type Obj, objAt, reportedPath } from '../helpers';
 
 /** The Service Connect configuration when it is turned on (a disabled one is not judged). */
 function serviceConnect(svc: Obj): Obj | undefined {
@@ -145,7 +145,7 @@ export const proxyLogDriver: Rule = {
   },
   fix(ctx) {
     const path = reportedPath(ctx);
-    return path && [{ title: 'Change to "awslogs"', changes: [{ path, value: 'awslogs' }], certain: false }];
+    return path && [changeTo(path, 'awslogs', false)];
   },
 };
 

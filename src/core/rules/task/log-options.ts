@@ -5,7 +5,7 @@ import { suggest } from '../../suggest';
 import type { JsonPath } from '../../types';
 import type { FixContext, FixProposal, Rule } from '../types';
 import { arnService, AWSLOGS_OPTIONS, DOCS, FIRELENS_OPTIONS, isFargate, isManagedInstances, isNonFargateLogDriver, LOG_DRIVERS, MANAGED_INSTANCES_LOG_DRIVERS } from '../../facts';
-import { containerLabel, containers, isObj, known, logConfig, logDriver, type Obj, reportedPath, str } from '../helpers';
+import { changeReported, containerLabel, containers, isObj, known, logConfig, logDriver, type Obj, reportedPath, str } from '../helpers';
 
 /** A rename of a mistyped option key to the one probably meant (certain when only the case differs). */
 function renameKey(path: JsonPath, wrong: string, options: readonly string[], present: Obj): FixProposal[] {
@@ -117,9 +117,9 @@ const firelensOptions: Rule = {
     }
   },
   fix(ctx) {
+    const change = changeReported(ctx, 'value', true);
+    if (change) return change;
     const path = reportedPath(ctx);
-    const value = ctx.diagnostic.data?.value;
-    if (path && typeof value === 'string') return [{ title: `Change to "${value}"`, changes: [{ path, value }], certain: true }];
     return path && typeof path[path.length - 1] === 'string' && !(String(path[path.length - 1]) in FIRELENS_OPTIONS) ? optionKeyFix(ctx, Object.keys(FIRELENS_OPTIONS)) : undefined;
   },
 };

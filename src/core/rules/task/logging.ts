@@ -3,7 +3,7 @@ import { containsPlaceholder } from '../../document/placeholders';
 import type { JsonPath } from '../../types';
 import type { Rule, RuleContext } from '../types';
 import { DOCS, isExternal, isFargate } from '../../facts';
-import { asArray, containerLabel, containers, isObj, logConfig, logDriver, type Obj, perTask, str, taskMemo } from '../helpers';
+import { asArray, changeReported, containerLabel, containers, isObj, logConfig, logDriver, type Obj, perTask, str, taskMemo } from '../helpers';
 
 /** One container's log configuration, with the paths a report needs (made only when one is reported). */
 class LogSite {
@@ -195,10 +195,7 @@ const logModeValue: Rule = {
     }
   },
   fix(ctx) {
-    const path = ctx.diagnostic.data?.path;
-    const value = ctx.diagnostic.data?.value;
-    if (!Array.isArray(path) || typeof value !== 'string') return undefined;
-    return [{ title: `Change to "${value}"`, changes: [{ path, value }], certain: true }];
+    return changeReported(ctx, 'value', true);
   },
 };
 

@@ -2,7 +2,7 @@
 import type { JsonPath } from '../../types';
 import type { Rule } from '../types';
 import { DOCS, isFargate, MAX_PORT_RANGES_PER_CONTAINER, parsePortRange, PORT_RANGE_NETWORK_MODES } from '../../facts';
-import { asArray, containerLabel, containers, explicitNetworkMode, isObj, known, num, type Obj, perTask, reportedPath, str, taskMemo } from '../helpers';
+import { asArray, changeReported, containerLabel, containers, explicitNetworkMode, isObj, known, num, type Obj, perTask, reportedPath, str, taskMemo } from '../helpers';
 
 /** The two ends of a "first-last" port range. */
 type Range = { first: number; last: number };
@@ -127,11 +127,8 @@ const portRangeOrder: Rule = {
     }
   },
   fix(ctx) {
-    const path = reportedPath(ctx);
-    const value = ctx.diagnostic.data?.value;
-    if (!path || typeof value !== 'string') return undefined;
     // "9000-8000" has one reading: the same ports, in order.
-    return [{ title: `Change to "${value}"`, changes: [{ path, value }], certain: true }];
+    return changeReported(ctx, 'value', true);
   },
 };
 
