@@ -175,11 +175,16 @@ function fromInnermostObject(json: ParsedJson, root: Node, p: number): CursorLoc
   }
   if (!object) return undefined;
   for (const e of json.syntaxErrors) if (e.offset <= object.offset) return undefined;
-  const l = getLocation(json.text.slice(object.offset), p - object.offset);
+  return fromObject(json.text, object.offset, pathOf(object), p);
+}
+
+/** getLocation run from the opening brace of an object at `offset` whose path is `path`, in the whole text's terms. */
+function fromObject(text: string, offset: number, path: JsonPath, p: number): CursorLocation {
+  const l = getLocation(text.slice(offset), p - offset);
   const previous = l.previousNode;
   return {
-    path: [...pathOf(object), ...l.path],
-    previousNode: previous ? tokenNode(previous.type, previous.value, previous.offset + object.offset, previous.length) : undefined,
+    path: [...path, ...l.path],
+    previousNode: previous ? tokenNode(previous.type, previous.value, previous.offset + offset, previous.length) : undefined,
     isAtPropertyKey: l.isAtPropertyKey,
   };
 }
@@ -191,14 +196,7 @@ function fromInnermostObject(json: ParsedJson, root: Node, p: number): CursorLoc
  */
 function fromTextWalk(text: string, p: number): CursorLocation | undefined {
   const object = innermostObjectAt(text, p);
-  if (!object) return undefined;
-  const l = getLocation(text.slice(object.offset), p - object.offset);
-  const previous = l.previousNode;
-  return {
-    path: [...object.path, ...l.path],
-    previousNode: previous ? tokenNode(previous.type, previous.value, previous.offset + object.offset, previous.length) : undefined,
-    isAtPropertyKey: l.isAtPropertyKey,
-  };
+  return object ? fromObject(text, object.offset, object.path, p) : undefined;
 }
 
 /** The path of a value node: property keys and list indexes from the root down. */

@@ -7,7 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { callsByOperation, control, ENDPOINT, resetCalls } from '../endpoint';
+import { callsByOperation, control, ENDPOINT, eventually, resetCalls } from '../endpoint';
 import { activate, closeAllEditors, codesOf, fixtureUri, sleep, waitForDiagnostics, type EcsLensApi, type TreeItemSnapshot } from '../helpers';
 
 const UNTRUSTED_RUN = process.env.ECS_LENS_TEST_UNTRUSTED === '1';
@@ -45,9 +45,15 @@ suite('untrusted workspace (restricted mode)', () => {
     const config = vscode.workspace.getConfiguration('ecsLens.aws');
     try {
       // The user's own endpoint (and the demo variable the runner sets) would apply in a trusted folder.
-      await config.update('endpoint', ENDPOINT, vscode.ConfigurationTarget.Global);
-      await sleep(200);
-      const session = api.getAwsSession();
+      // Another spelling of the same loopback URL, to tell the user's value from the demo variable's.
+      const userEndpoint = ENDPOINT.replace('127.0.0.1', 'localhost');
+      await config.update('endpoint', userEndpoint, vscode.ConfigurationTarget.Global);
+      // The session reads the settings again on a change: wait until it has seen the user's endpoint.
+      const session = await eventually(
+        () => api.getAwsSession(),
+        (s) => s.notices.some((n) => n.includes(userEndpoint)),
+        'the session to see the user endpoint',
+      );
       assert.equal(session.endpoint, undefined, `endpoint in use: ${session.endpoint}`);
       assert.equal(session.endpointSource, undefined);
       assert.notEqual(session.profile, 'from-workspace');
